@@ -1,0 +1,1051 @@
+//! Who said each passage, and how.
+//!
+//! **Transcripts** are cut into turns at speaker labels; unlabelled paragraphs continue the
+//! turn; text before the first label is the host's (named in the title: "press conference
+//! by NATO Secretary General Jens Stoltenberg with …"). Questions come from reporters, who
+//! are identified by their label ("Jane Doe, AFP:"), inside the question ("[inaudible] from
+//! Reuters") or by the moderator ("Next, Maria from Reuters."). Each answer records the
+//! question turn it replies to.
+//!
+//! **Articles** go the way rule-based attribution does best on news: find the cue (a verb of
+//! speech, "according to"), then its speaker (the name next to it, or the last person named
+//! for "he"/"she"), then the content: a quotation in marks is a `quote`, the rest of the
+//! sentence `reported`. A quotation with no cue right after an attributed one continues that
+//! speaker; any other quoted phrase ("major military steps") is the outlet's narration.
+
+use crate::document::{Field, Metadata, Mode, Span};
+use crate::label::label_at;
+use crate::parse::{is_space, line_text, skip_space, Block};
+use crate::speakers::{
+    is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
+};
+use crate::text::fold;
+
+/// A passage before its speaker is known corpus-wide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub turn: u32,
+    pub person: Option<PersonIx>,
+    pub reply_to: Option<u32>,
+    pub mode: Mode,
+    pub span: Span,
+}
+
+/// Something a corpus maintainer should look at, at a byte offset of the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub at: usize,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Attributed {
+    pub drafts: Vec<Draft>,
+    pub labels: Vec<Metadata>,
+    pub findings: Vec<Finding>,
+}
+
+/// All-capital words written in the document's prose, so shouted labels keep them (NATO).
+pub fn acronyms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Counts the body lines that open with a speaker label: two or more make a transcript.
+pub fn label_count(text: &str, body: &[Block]) -> usize {
+    body.iter()
+        .flat_map(|b| &b.lines)
+        .filter(|l| label_at(line_text(text, **l)).is_some())
+        .count()
+}
+
+/// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
+/// with Ms Osmani of Kosovo" → NATO Secretary General Jens Stoltenberg.
+pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    let lower = title.to_lowercase();
+    let by = [" by ", " with ", "remarks of ", " from "]
+        .iter()
+        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .min()?;
+    // Titles capitalise prepositions ("Remarks by President Biden Before Marine One
+    // Departure"), so the name ends at the first such word, whatever its case.
+    const ENDS_NAME: &[&str] = &[
+        "with",
+        "following",
+        "at",
+        "in",
+        "on",
+        "after",
+        "and",
+        "during",
+        "before",
+        "to",
+        "for",
+        "from",
+        "ahead",
+        "upon",
+        "about",
+        "regarding",
+        "-",
+        "–",
+        "—",
+    ];
+    let rest = &title[by..];
+    let mut stop = rest.len();
+    let mut offset = 0;
+    for word in rest.split(' ') {
+        if ENDS_NAME.contains(&fold(word).as_str()) {
+            stop = offset;
+            break;
+        }
+        if word.ends_with([',', ':', ';']) {
+            stop = offset + word.len() - 1;
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let stop = stop.min(rest.len());
+    let m = parse_mention(&rest[..stop], keep_upper);
+    m.name.is_some().then_some(m)
+}
+
+// ---------------------------------------------------------------------------------------
+// Transcripts
+
+pub fn transcript(
+    text: &str,
+    body: &[Block],
+    host: Option<Mention>,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Attributed {
+    let mut out = Attributed::default();
+    let host = host.map(|m| {
+        let ix = people.resolve(&m);
+        people.persons[ix].note(Evidence::Official);
+        ix
+    });
+    let mut turn: Option<u32> = None;
+    let mut speaker = host;
+    let mut mode = Mode::Speech;
+    let mut reply_to: Option<u32> = None;
+    let mut last_question: Option<u32> = None;
+    let mut introduced: Option<Mention> = None;
+
+    for block in body {
+        let mut piece_start = block.lines[0].start;
+        for (i, &line) in block.lines.iter().enumerate() {
+            let Some(label) = label_at(line_text(text, line)) else {
+                continue;
+            };
+            if i > 0 {
+                let end = block.lines[i - 1].end;
+                push_speech(
+                    &mut out,
+                    &mut turn,
+                    speaker,
+                    mode,
+                    reply_to,
+                    piece_start,
+                    end,
+                );
+                if mode != Mode::Question {
+                    if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
+                        introduced = Some(m);
+                    }
+                }
+            }
+            let name = &text[line.start..line.start + label.name_end];
+            out.labels.push(Metadata {
+                field: Field::Label,
+                span: Span::new(line.start, line.start + label.end),
+            });
+            let mention = parse_mention(name, keep_upper);
+            let words_after = skip_space(text, line.start + label.end, block.span().end as usize);
+            let asks = label.question
+                || (mention.outlet.is_some() && mention.role.is_none())
+                || mention.role.as_deref().is_some_and(|r| {
+                    let r = fold(r);
+                    ["reporter", "journalist", "correspondent"]
+                        .iter()
+                        .any(|w| r.contains(w))
+                });
+            turn = Some(turn.map_or(0, |t| t + 1));
+            let this_turn = turn.expect("just set");
+            if asks {
+                let first = &text[words_after..block.span().end as usize];
+                let who = if !mention.is_empty()
+                    && (mention.name.is_some() || mention.outlet.is_some())
+                {
+                    Some(mention)
+                } else {
+                    questioner_in_question(first, keep_upper).or(introduced.take())
+                };
+                let ix = match who {
+                    Some(m) if m.name.is_some() => people.resolve(&m),
+                    Some(m) => people.reporter(m.outlet),
+                    None => people.reporter(None),
+                };
+                people.persons[ix].note(Evidence::Asked);
+                speaker = Some(ix);
+                mode = Mode::Question;
+                reply_to = None;
+                last_question = Some(this_turn);
+            } else {
+                let ix = people.resolve(&mention);
+                let person = &mut people.persons[ix];
+                person.note(Evidence::Official);
+                if person.name.is_none() && !is_moderator(&mention) {
+                    out.findings.push(Finding {
+                        at: line.start,
+                        message: format!(
+                            "label `{name}` names no person; map it to a name in speakers.toml"
+                        ),
+                    });
+                }
+                speaker = Some(ix);
+                mode = Mode::Speech;
+                reply_to = if is_moderator(&mention) {
+                    None
+                } else {
+                    last_question
+                };
+            }
+            introduced = None;
+            piece_start = words_after;
+        }
+        let end = block.span().end as usize;
+        if piece_start < end {
+            if turn.is_none() && speaker.is_none() {
+                out.findings.push(Finding {
+                    at: piece_start,
+                    message: "text before the first speaker label, and the title names no host"
+                        .into(),
+                });
+            }
+            push_speech(
+                &mut out,
+                &mut turn,
+                speaker,
+                mode,
+                reply_to,
+                piece_start,
+                end,
+            );
+            if mode != Mode::Question {
+                if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
+                    introduced = Some(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_speech(
+    out: &mut Attributed,
+    turn: &mut Option<u32>,
+    speaker: Option<PersonIx>,
+    mode: Mode,
+    reply_to: Option<u32>,
+    start: usize,
+    end: usize,
+) {
+    if start >= end {
+        return;
+    }
+    let t = *turn.get_or_insert(0);
+    out.drafts.push(Draft {
+        turn: t,
+        person: speaker,
+        reply_to,
+        mode,
+        span: Span::new(start, end),
+    });
+}
+
+fn is_moderator(m: &Mention) -> bool {
+    let r = fold(m.role.as_deref().unwrap_or(""));
+    ["moderator", "host", "operator", "anchor"]
+        .iter()
+        .any(|w| r.contains(w))
+}
+
+/// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
+/// "I'm Maria from Reuters."
+fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    let first = first_sentence(text);
+    if first.split_whitespace().count() > 14 {
+        return None;
+    }
+    from_outlet(first, keep_upper)
+}
+
+/// "Next, Maria from Reuters." at the end of a moderator's turn.
+fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    let last = text
+        .trim_end()
+        .rsplit(['.', '?', '!'])
+        .find(|s| !s.trim().is_empty())?;
+    if last.split_whitespace().count() > 10 {
+        return None;
+    }
+    from_outlet(last, keep_upper)
+}
+
+/// "<Name> from <Outlet>" / "<Name>, <Outlet>" in a short stretch of text.
+fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    let (before, after) = [" from ", " with ", " of "]
+        .iter()
+        .find_map(|k| s.find(k).map(|i| (&s[..i], &s[i + k.len()..])))?;
+    let outlet = capitalised_run(after.trim_start_matches("the ").trim_start_matches("The "));
+    if outlet.is_empty() {
+        return None;
+    }
+    let name_part = before.rsplit(',').next().unwrap_or(before).trim();
+    let name_part = name_part
+        .trim_start_matches("I'm ")
+        .trim_start_matches("I’m ")
+        .trim_start_matches("I am ")
+        .trim_start_matches("This is ")
+        .trim_start_matches("My name is ");
+    let name_words: Vec<&str> = name_part.split_whitespace().collect();
+    let named = !name_words.is_empty()
+        && name_words.len() <= 3
+        && name_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name_words.iter().any(|w| {
+            matches!(
+                fold(w).as_str(),
+                "next"
+                    | "yes"
+                    | "hi"
+                    | "hello"
+                    | "question"
+                    | "questions"
+                    | "thank"
+                    | "thanks"
+                    | "okay"
+                    | "ok"
+            )
+        });
+    let mut m = parse_mention(if named { name_part } else { "" }, keep_upper);
+    if !named {
+        m = Mention::default();
+    }
+    m.outlet = Some(outlet);
+    m.role = None;
+    Some(m)
+}
+
+fn first_sentence(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '?' | '!') && s[i + 1..].starts_with(is_space))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The leading run of capitalised words (connectors allowed inside), e.g. "Associated Press".
+fn capitalised_run(s: &str) -> String {
+    let mut words = Vec::new();
+    for w in s.split_whitespace() {
+        let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let cap = clean.chars().next().is_some_and(char::is_uppercase);
+        let connector = !words.is_empty() && CONNECTORS.contains(&fold(clean).as_str());
+        if !(cap || connector) {
+            break;
+        }
+        words.push(clean);
+        if clean.len() != w.len() || words.len() >= 5 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| CONNECTORS.contains(&fold(w).as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+// ---------------------------------------------------------------------------------------
+// Articles
+
+/// Verbs that introduce speech; "according to" is handled apart.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasised",
+    "emphasized",
+    "emphasises",
+    "emphasizes",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "asked",
+    "asks",
+    "replied",
+    "answered",
+    "remarked",
+    "underlined",
+    "underscored",
+    "reiterated",
+    "recalled",
+    "affirmed",
+    "urged",
+    "urges",
+    "announced",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "suggested",
+    "wrote",
+    "tweeted",
+];
+
+/// Verbs that only count as speech when a that-clause or a quotation follows: "Israel
+/// declared a state of war" is not reported speech, "Israel declared that…" is.
+const WEAK_VERBS: &[&str] = &[
+    "announced",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "denied",
+    "suggested",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "him", "her"];
+
+/// Words that may stand between a speaker and the verb: "Stoltenberg also said".
+const BETWEEN: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "again",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "further",
+    "once",
+    "previously",
+    "recently",
+    "repeatedly",
+    "earlier",
+    "today",
+    "yesterday",
+    "has also",
+    "would",
+    "will",
+    "had",
+    "subsequently",
+    "reportedly",
+    "publicly",
+    "openly",
+    "firmly",
+];
+
+/// Capitalised words that do not make a person ("Serbian List", "Gaza Strip").
+const NOT_PERSON: &[&str] = &[
+    "union",
+    "party",
+    "list",
+    "force",
+    "forces",
+    "war",
+    "ministry",
+    "council",
+    "organization",
+    "organisation",
+    "alliance",
+    "strip",
+    "sea",
+    "republic",
+    "kingdom",
+    "states",
+    "nations",
+    "balkans",
+    "police",
+    "army",
+    "government",
+    "church",
+    "monastery",
+    "north",
+    "south",
+    "east",
+    "west",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "new",
+    "treaty",
+    "commission",
+    "parliament",
+    "assembly",
+    "court",
+    "office",
+    "department",
+    "agency",
+    "bank",
+    "fund",
+    "group",
+    "operation",
+    "mission",
+    "insight",
+    "news",
+    "times",
+    "post",
+    "press",
+    "on",
+    "in",
+    "after",
+    "before",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "defense",
+    "defence",
+    "ministers",
+    "orthodox",
+    "serbian",
+    "serb",
+    "albanian",
+    "kosovo",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+fn toks(s: &str, base: usize) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric()
+            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(Tok {
+                    start: base + st,
+                    end: base + i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(Tok {
+            start: base + st,
+            end: base + s.len(),
+        });
+    }
+    // A token-final period, hyphen or apostrophe is punctuation, not part of the word.
+    for t in &mut out {
+        while let Some(c) = s[t.start - base..t.end - base]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '.' | '-' | '\'' | '’'))
+        {
+            t.end -= c.len_utf8();
+        }
+    }
+    out.retain(|t| t.end > t.start);
+    out
+}
+
+/// Quotation spans in a sentence (byte ranges including the marks).
+fn quotations(s: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        match open {
+            None => {
+                let opens = matches!(c, '“' | '«' | '„' | '"')
+                    || (c == '‘' && (is_space(prev) || prev == '('));
+                if opens {
+                    open = Some((i, c));
+                }
+            }
+            Some((o, oc)) => {
+                let closes = match oc {
+                    '“' => c == '”',
+                    '„' => c == '“' || c == '”',
+                    '«' => c == '»',
+                    '"' => c == '"',
+                    '‘' => c == '’' && !s[i + c.len_utf8()..].starts_with(char::is_alphabetic),
+                    _ => false,
+                };
+                if closes {
+                    out.push((base + o, base + i + c.len_utf8()));
+                    open = None;
+                }
+            }
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Is a quoted stretch someone's words, rather than a name or a scare-quoted phrase?
+fn is_speechlike(q: &str) -> bool {
+    let inner = q.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let titled = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    });
+    words.len() >= 4 && !titled
+}
+
+/// Splits a paragraph into sentences, never inside a quotation; ranges are absolute.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth_curly = 0i32;
+    let mut straight_open = false;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '“' | '«' | '„' => depth_curly += 1,
+            '”' | '»' => depth_curly = (depth_curly - 1).max(0),
+            '"' => straight_open = !straight_open,
+            _ => {}
+        }
+        let terminal = matches!(c, '.' | '!' | '?' | '…');
+        if !terminal || depth_curly > 0 || straight_open {
+            continue;
+        }
+        // Closing marks that belong to this sentence.
+        let mut j = k + 1;
+        while j < chars.len() && matches!(chars[j].1, '”' | '»' | '"' | '’' | ')' | ']') {
+            j += 1;
+        }
+        let boundary = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
+        let next_is_space = chars.get(j).is_some_and(|&(_, c)| is_space(c));
+        if !next_is_space {
+            continue;
+        }
+        let mut n = j;
+        while n < chars.len() && is_space(chars[n].1) {
+            n += 1;
+        }
+        let Some(&(_, next)) = chars.get(n) else {
+            continue;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '"' | '«' | '‘'))
+        {
+            continue;
+        }
+        if c == '.' && is_abbreviation(&s[from..i]) {
+            continue;
+        }
+        out.push((start + from, start + boundary));
+        from = chars[n].0;
+    }
+    if from < s.len() {
+        let tail = s[from..].trim_end_matches(is_space);
+        if !tail.is_empty() {
+            out.push((start + from, start + from + tail.len()));
+        }
+    }
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| is_space(c) || c == '(')
+        .next()
+        .unwrap_or("");
+    let w = fold(word);
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || matches!(
+            w.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "prof"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "jr"
+                | "sr"
+                | "no"
+                | "vs"
+                | "etc"
+                | "u.s"
+                | "u.k"
+                | "e.g"
+                | "i.e"
+                | "jan"
+                | "feb"
+                | "aug"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "amb"
+                | "capt"
+                | "adm"
+        )
+}
+
+/// Registers the people a sentence names, so "he" later finds them.
+fn note_mentions(
+    text: &str,
+    from: usize,
+    to: usize,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) {
+    let tokens = toks(&text[from..to], from);
+    let mut i = 0;
+    while i < tokens.len() {
+        let w = &text[tokens[i].start..tokens[i].end];
+        if !starts_upper(w) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
+            let n = &text[tokens[j + 1].start..tokens[j + 1].end];
+            starts_upper(n) || (CONNECTORS.contains(&fold(n).as_str()) && n != "and")
+        } {
+            j += 1;
+        }
+        let run = &text[tokens[i].start..tokens[j].end];
+        consider_person(run, people, keep_upper);
+        i = j + 1;
+    }
+}
+
+fn consider_person(
+    run: &str,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Option<PersonIx> {
+    let m = parse_mention(run, keep_upper);
+    let name = m.name.as_deref()?;
+    let known = people.find(&m);
+    if let Some(ix) = known {
+        people.resolve(&m);
+        return Some(ix);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let personlike = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            starts_upper(w)
+                && !NOT_PERSON.contains(&fold(w).as_str())
+                && !w.chars().all(|c| !c.is_lowercase())
+        });
+    (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(&m))
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Are two tokens separated only by spaces (no comma, no quote)?
+fn adjacent(text: &str, a: Tok, b: Tok) -> bool {
+    text[a.end..b.start].chars().all(is_space)
+}
+
+/// The speaker a cue (the verb at token `v`) points to.
+fn speaker_of_cue(
+    text: &str,
+    tokens: &[Tok],
+    v: usize,
+    sentence_start: usize,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Option<PersonIx> {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    // Inversion: "…”, said Stoltenberg." / "said NATO Secretary General Jens Stoltenberg".
+    if v + 1 < tokens.len() && starts_upper(word(v + 1)) && adjacent(text, tokens[v], tokens[v + 1])
+    {
+        let mut j = v + 1;
+        while j + 1 < tokens.len()
+            && adjacent(text, tokens[j], tokens[j + 1])
+            && (starts_upper(word(j + 1)) || is_role_word(word(j + 1)))
+        {
+            j += 1;
+        }
+        let run = &text[tokens[v + 1].start..tokens[j].end];
+        if let Some(ix) = person_for(run, people, keep_upper) {
+            return Some(ix);
+        }
+    }
+    // Subject before the verb, perhaps with "also" or an apposition in between.
+    let mut k = v;
+    while k > 0
+        && BETWEEN.contains(&fold(word(k - 1)).as_str())
+        && adjacent(text, tokens[k - 1], tokens[k])
+    {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let mut end = k - 1;
+    // "Stoltenberg, the alliance's chief, said": skip back over the apposition.
+    let gap = &text[tokens[end].end..tokens[k].start];
+    if gap.contains(',') {
+        let before = &text[sentence_start..tokens[end].end];
+        if let Some(comma) = before.rfind(',') {
+            let abs = sentence_start + comma;
+            end = tokens.iter().rposition(|t| t.end <= abs)?;
+        } else {
+            return None;
+        }
+    }
+    let subject = word(end);
+    if PRONOUNS.contains(&fold(subject).as_str()) {
+        return people.last_named();
+    }
+    let mut start = end;
+    while start > 0
+        && adjacent(text, tokens[start - 1], tokens[start])
+        && (starts_upper(word(start - 1)) || is_role_word(word(start - 1)))
+    {
+        start -= 1;
+    }
+    if !starts_upper(word(start)) && !starts_upper(subject) {
+        return None;
+    }
+    let run = &text[tokens[start].start..tokens[end].end];
+    person_for(run, people, keep_upper)
+}
+
+/// A person for a name phrase next to a cue: known ones are found, new ones created.
+fn person_for(
+    run: &str,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Option<PersonIx> {
+    let m = parse_mention(run, keep_upper);
+    if m.name.is_none() && m.role.is_none() {
+        return None;
+    }
+    if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
+        if NOT_PERSON.contains(&fold(first).as_str()) && m.role.is_none() {
+            return None;
+        }
+    }
+    Some(people.resolve(&m))
+}
+
+/// Attributes an article's paragraphs sentence by sentence.
+pub fn article(
+    text: &str,
+    body: &[Block],
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Attributed {
+    let mut out = Attributed::default();
+    let mut last_quote: Option<(PersonIx, usize)> = None; // speaker, paragraph
+    for (para, block) in body.iter().enumerate() {
+        let span = block.span();
+        let mut pieces: Vec<(Mode, Option<PersonIx>, usize, usize)> = Vec::new();
+        if unbalanced(&text[span.range()]) {
+            out.findings.push(Finding {
+                at: span.start as usize,
+                message: "unbalanced quotation marks in this paragraph".into(),
+            });
+        }
+        for (s, e) in sentences(text, span.start as usize, span.end as usize) {
+            let (mode, who) = attribute_sentence(text, s, e, people, keep_upper, last_quote, para);
+            if mode == Mode::Quote {
+                if let Some(p) = who {
+                    last_quote = Some((p, para));
+                }
+            }
+            match pieces.last_mut() {
+                Some(last) if last.0 == mode && last.1 == who => last.3 = e,
+                _ => pieces.push((mode, who, s, e)),
+            }
+        }
+        for (mode, who, s, e) in pieces {
+            out.drafts.push(Draft {
+                turn: para as u32,
+                person: who,
+                reply_to: None,
+                mode,
+                span: Span::new(s, e),
+            });
+        }
+    }
+    out
+}
+
+fn attribute_sentence(
+    text: &str,
+    s: usize,
+    e: usize,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+    last_quote: Option<(PersonIx, usize)>,
+    para: usize,
+) -> (Mode, Option<PersonIx>) {
+    let sentence = &text[s..e];
+    let quotes = quotations(sentence, s);
+    let inside = |pos: usize| quotes.iter().any(|&(a, b)| pos >= a && pos < b);
+    let tokens = toks(sentence, s);
+    let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
+    let word = |k: usize| fold(&text[tokens[k].start..tokens[k].end]);
+
+    // "According to him, …" / "according to NATO Secretary General Jens Stoltenberg".
+    for k in 0..tokens.len().saturating_sub(2) {
+        if inside(tokens[k].start) || word(k) != "according" || word(k + 1) != "to" {
+            continue;
+        }
+        note_mentions(text, s, tokens[k].start, people, keep_upper);
+        let who = if PRONOUNS.contains(&word(k + 2).as_str()) {
+            people.last_named()
+        } else {
+            let mut j = k + 2;
+            while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
+                let n = &text[tokens[j + 1].start..tokens[j + 1].end];
+                starts_upper(n) || is_role_word(n)
+            } {
+                j += 1;
+            }
+            person_for(
+                &text[tokens[k + 2].start..tokens[j].end],
+                people,
+                keep_upper,
+            )
+        };
+        if let Some(p) = who {
+            people.touch(p);
+            return (
+                if speechlike {
+                    Mode::Quote
+                } else {
+                    Mode::Reported
+                },
+                Some(p),
+            );
+        }
+    }
+
+    for v in 0..tokens.len() {
+        if inside(tokens[v].start) || !SPEECH_VERBS.contains(&word(v).as_str()) {
+            continue;
+        }
+        if WEAK_VERBS.contains(&word(v).as_str()) {
+            let next = tokens.get(v + 1).map(|t| fold(&text[t.start..t.end]));
+            if next.as_deref() != Some("that") && !speechlike {
+                continue;
+            }
+        }
+        note_mentions(text, s, tokens[v].start, people, keep_upper);
+        if let Some(p) = speaker_of_cue(text, &tokens, v, s, people, keep_upper) {
+            people.touch(p);
+            people.persons[p].note(Evidence::Quoted);
+            return (
+                if speechlike {
+                    Mode::Quote
+                } else {
+                    Mode::Reported
+                },
+                Some(p),
+            );
+        }
+    }
+
+    note_mentions(text, s, e, people, keep_upper);
+    // A quotation with no cue right after an attributed one continues that speaker.
+    if speechlike {
+        if let Some((p, at)) = last_quote {
+            if para <= at + 1 {
+                return (Mode::Quote, Some(p));
+            }
+        }
+    }
+    (Mode::Narration, None)
+}
+
+fn unbalanced(s: &str) -> bool {
+    let count = |c: char| s.chars().filter(|&x| x == c).count();
+    count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_never_split_inside_a_quotation() {
+        let t = "“We act. We will,” said Xavi. He left. Mr. Y stayed.";
+        let got: Vec<&str> = sentences(t, 0, t.len())
+            .iter()
+            .map(|&(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(
+            got,
+            ["“We act. We will,” said Xavi.", "He left.", "Mr. Y stayed."]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_quoted_names_are_not_speech() {
+        assert!(!is_speechlike("“major military steps”"));
+        assert!(!is_speechlike("“Operation Storm And Thunder”"));
+        assert!(is_speechlike("“We are conducting more patrols”"));
+    }
+
+    #[test]
+    fn quotations_pair_their_marks() {
+        let s = "He said “yes, it’s done” and ‘no’ then «oui mais non».";
+        let q: Vec<&str> = quotations(s, 0).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(q, ["“yes, it’s done”", "‘no’", "«oui mais non»"]);
+    }
+}

@@ -1,0 +1,548 @@
+//! From files to a [`Corpus`]: validate each file, lay it out, attribute its passages,
+//! merge the people of all documents into one speaker list, and tag topics.
+//!
+//! The same functions run in the build script (embedding the corpus), in the CLI (`inspect`,
+//! `check`) and, later, in the browser for a reader's own documents: one parser, two places.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::attribution::{self, Finding};
+use crate::document::{Corpus, Document, Kind, Origin, Passage, Speaker, SpeakerKind, Topic};
+use crate::keyphrases;
+use crate::parse::{self, is_space};
+use crate::speakers::{slug, Evidence, Person, SpeakerOverride};
+use crate::text::fold;
+use crate::topics::{Taxonomy, TopicMatcher};
+
+/// A document that cannot be read at all: the build fails on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+/// Something a corpus maintainer should look at; the document is still usable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: warning: {}", self.file, self.line, self.message)
+    }
+}
+
+/// 1-based line of a byte offset, counting `\n`, `\r\n` and lone `\r` as line ends.
+pub fn line_of(bytes: &[u8], offset: usize) -> usize {
+    let upto = &bytes[..offset.min(bytes.len())];
+    let mut line = 1;
+    let mut i = 0;
+    while i < upto.len() {
+        match upto[i] {
+            b'\n' => line += 1,
+            b'\r' if upto.get(i + 1) != Some(&b'\n') => line += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    line
+}
+
+/// Checks that a file is text Podium can read, without losing any of it.
+pub fn validate<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DocumentError> {
+    let error = |offset: usize, message: String| DocumentError {
+        file: file.to_string(),
+        line: line_of(bytes, offset),
+        message,
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(error(
+            nul,
+            format!("binary data: NUL byte at byte {nul}; is this a text file?"),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        error(
+            at,
+            format!("invalid UTF-8 at byte {at}; save the file as UTF-8"),
+        )
+    })?;
+    if text.trim_matches(is_space).is_empty() {
+        return Err(error(0, "empty document: no text to attribute".into()));
+    }
+    Ok(text)
+}
+
+/// One document, parsed, with passages pointing at its own people (not yet corpus speakers).
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub document: Document,
+    pub people: Vec<Person>,
+    pub findings: Vec<Finding>,
+}
+
+/// Parses one file into a document whose passage speakers index `Parsed::people`.
+pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError> {
+    let text = validate(file, bytes)?;
+    let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let layout = parse::layout(text, stem);
+    let acronyms = attribution::acronyms(text);
+    let keep_upper = |w: &str| acronyms.binary_search_by(|a| a.as_str().cmp(w)).is_ok();
+    let mut people = crate::speakers::People::default();
+
+    let labels = attribution::label_count(text, &layout.body);
+    let opens_with_label = layout
+        .body
+        .first()
+        .is_some_and(|b| crate::label::label_at(parse::line_text(text, b.lines[0])).is_some());
+    let kind = if labels >= 2 || (labels == 1 && opens_with_label) {
+        Kind::Transcript
+    } else {
+        Kind::Article
+    };
+    let host = attribution::host_in_title(&layout.title, &keep_upper);
+    let attributed = match kind {
+        Kind::Transcript => {
+            attribution::transcript(text, &layout.body, host, &mut people, &keep_upper)
+        }
+        Kind::Article => {
+            // Named in the title, known for "he said", but a speaker only if attributed.
+            if let Some(m) = host {
+                people.resolve(&m);
+            }
+            attribution::article(text, &layout.body, &mut people, &keep_upper)
+        }
+    };
+
+    let mut metadata = layout.metadata;
+    metadata.extend(attributed.labels);
+    metadata.sort_by_key(|m| m.span);
+    let passages = attributed
+        .drafts
+        .into_iter()
+        .map(|d| Passage {
+            turn: d.turn,
+            speaker: d.person.map(|p| p as u32),
+            reply_to: d.reply_to,
+            mode: d.mode,
+            span: d.span,
+            topics: Vec::new(),
+        })
+        .collect();
+    let document = Document {
+        file: file.to_string(),
+        title: layout.title,
+        date: layout.date,
+        kind,
+        source: layout.source,
+        text: text.to_string(),
+        passages,
+        boilerplate: layout
+            .furniture
+            .into_iter()
+            .map(|span| crate::document::Boilerplate { span })
+            .collect(),
+        metadata,
+    };
+    Ok(Parsed {
+        document,
+        people: people.persons,
+        findings: attributed.findings,
+    })
+}
+
+/// The first non-whitespace byte that lies in no span, or in two: `None` when every
+/// character of the document is accounted for exactly once.
+pub fn coverage_gap(doc: &Document) -> Option<usize> {
+    let mut spans: Vec<_> = doc
+        .passages
+        .iter()
+        .map(|p| p.span)
+        .chain(doc.boilerplate.iter().map(|b| b.span))
+        .chain(doc.metadata.iter().map(|m| m.span))
+        .collect();
+    spans.sort();
+    let mut at = 0;
+    for span in spans {
+        let (start, end) = (span.start as usize, span.end as usize);
+        if start < at
+            || end > doc.text.len()
+            || !doc.text.is_char_boundary(start)
+            || !doc.text.is_char_boundary(end)
+        {
+            return Some(start);
+        }
+        if let Some(off) = doc.text[at..start].find(|c: char| !is_space(c)) {
+            return Some(at + off);
+        }
+        at = end;
+    }
+    doc.text[at..]
+        .find(|c: char| !is_space(c))
+        .map(|off| at + off)
+}
+
+/// What a corpus is built from, besides its documents.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub taxonomy: Taxonomy,
+    pub speakers: Vec<SpeakerOverride>,
+    /// Automatic keyphrases kept per document (0: none).
+    pub keyphrases_per_document: usize,
+}
+
+/// A corpus and what its maintainer should look at.
+#[derive(Clone, Debug, Default)]
+pub struct Built {
+    pub corpus: Corpus,
+    pub warnings: Vec<Warning>,
+}
+
+/// Builds a corpus from `(file name, bytes)` pairs. Fails with every unreadable document.
+pub fn build(files: &[(String, Vec<u8>)], options: &Options) -> Result<Built, Vec<DocumentError>> {
+    let mut files: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for (name, bytes) in files {
+        match parse_document(name, bytes) {
+            Ok(p) => parsed.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(assemble(parsed, options))
+}
+
+/// Merges parsed documents: corpus-wide speakers, topics, warnings.
+pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
+    let mut warnings = Vec::new();
+    let mut roster = Roster::new(&options.speakers);
+    // Full names first, then surnames, then bare roles: a document's "Stoltenberg" finds
+    // the "Jens Stoltenberg" of any other document, whatever order files come in.
+    let mut assigned: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); parsed.len()];
+    for pass in [Pass::Full, Pass::Surname, Pass::Role] {
+        for (d, p) in parsed.iter().enumerate() {
+            let mut used: Vec<u32> = p
+                .document
+                .passages
+                .iter()
+                .filter_map(|x| x.speaker)
+                .collect();
+            used.sort();
+            used.dedup();
+            for local in used {
+                if assigned[d].contains_key(&local) {
+                    continue;
+                }
+                if let Some(global) = roster.place(&p.people[local as usize], pass) {
+                    assigned[d].insert(local, global);
+                }
+            }
+        }
+    }
+
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (d, p) in parsed.into_iter().enumerate() {
+        let mut doc = p.document;
+        for passage in &mut doc.passages {
+            passage.speaker = passage.speaker.map(|l| assigned[d][&l]);
+        }
+        let bytes = doc.text.as_bytes();
+        let file = doc.file.clone();
+        let warn = |at: usize, message: String| Warning {
+            file: file.clone(),
+            line: line_of(bytes, at),
+            message,
+        };
+        for f in p.findings {
+            warnings.push(warn(f.at, f.message));
+        }
+        if doc.passages.iter().all(|x| x.speaker.is_none()) {
+            warnings.push(warn(0, "no speaker found in this document".into()));
+        }
+        if doc.date.is_none() {
+            warnings.push(warn(
+                0,
+                "no date found; add a date line such as `13 October 2023`".into(),
+            ));
+        }
+        documents.push(doc);
+    }
+
+    let topics = tag_topics(&mut documents, &roster.speakers, options);
+    Built {
+        corpus: Corpus {
+            documents,
+            speakers: roster.speakers,
+            topics,
+        },
+        warnings,
+    }
+}
+
+fn tag_topics(documents: &mut [Document], speakers: &[Speaker], options: &Options) -> Vec<Topic> {
+    let curated = TopicMatcher::new(&options.taxonomy);
+    let mut topics: Vec<Topic> = options
+        .taxonomy
+        .topics
+        .iter()
+        .map(|t| Topic {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            origin: Origin::Curated,
+            parent: t.parent.clone(),
+        })
+        .collect();
+    let automatic = if options.keyphrases_per_document > 0 {
+        let texts: Vec<Vec<&str>> = documents
+            .iter()
+            .map(|d| d.passages.iter().map(|p| d.slice(p.span)).collect())
+            .collect();
+        let exclude = speakers
+            .iter()
+            .flat_map(|s| std::iter::once(s.name.clone()).chain(s.aliases.iter().cloned()))
+            .collect();
+        let opts = keyphrases::Options {
+            per_document: options.keyphrases_per_document,
+            exclude,
+            ..keyphrases::Options::default()
+        };
+        keyphrases::to_taxonomy(&keyphrases::extract_with(&texts, &curated, &opts))
+    } else {
+        Taxonomy::default()
+    };
+    let offset = topics.len() as u32;
+    topics.extend(automatic.topics.iter().map(|t| Topic {
+        id: t.id.clone(),
+        label: t.label.clone(),
+        origin: Origin::Automatic,
+        parent: None,
+    }));
+    let automatic = TopicMatcher::new(&automatic);
+    for doc in documents.iter_mut() {
+        for p in &mut doc.passages {
+            let text = &doc.text[p.span.range()];
+            p.topics = curated
+                .topics_in(text)
+                .into_iter()
+                .map(|t| t as u32)
+                .collect();
+            p.topics.extend(
+                automatic
+                    .topics_in(text)
+                    .into_iter()
+                    .map(|t| t as u32 + offset),
+            );
+        }
+    }
+    topics
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Full,
+    Surname,
+    Role,
+}
+
+/// The corpus-wide list of speakers, filled one document person at a time.
+struct Roster<'a> {
+    overrides: &'a [SpeakerOverride],
+    speakers: Vec<Speaker>,
+}
+
+impl<'a> Roster<'a> {
+    fn new(overrides: &'a [SpeakerOverride]) -> Self {
+        Roster {
+            overrides,
+            speakers: Vec::new(),
+        }
+    }
+
+    /// Finds or creates the speaker for a document's person, if this pass decides it.
+    fn place(&mut self, p: &Person, pass: Pass) -> Option<u32> {
+        let forms: Vec<String> = p
+            .surfaces
+            .iter()
+            .chain(p.name.iter())
+            .map(|s| fold(s))
+            .collect();
+        if let Some(o) = self
+            .overrides
+            .iter()
+            .find(|o| forms.iter().any(|f| o.matches(f)))
+        {
+            let ix = self.entry(&o.id, &o.name, p);
+            let s = &mut self.speakers[ix as usize];
+            s.role = o.role.clone().or(s.role.take());
+            s.kind = o.kind.unwrap_or(s.kind);
+            for a in &o.aliases {
+                add_alias(s, a);
+            }
+            return Some(ix);
+        }
+        let name_words = p
+            .name
+            .as_deref()
+            .map_or(0, |n| n.split_whitespace().count());
+        match pass {
+            Pass::Full if p.reporter => Some(match &p.outlet {
+                Some(outlet) => self.entry(
+                    &format!("reporter-{}", slug(outlet)),
+                    &format!("Reporter, {outlet}"),
+                    p,
+                ),
+                None => self.entry("reporter", "Reporter", p),
+            }),
+            Pass::Full if name_words >= 2 => {
+                let name = p.name.as_deref().expect("counted");
+                Some(self.entry(&slug(name), name, p))
+            }
+            Pass::Surname if name_words == 1 => {
+                let surname = fold(p.name.as_deref().expect("counted"));
+                let same: Vec<usize> = self
+                    .speakers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.name.split_whitespace().count() >= 2)
+                    .filter(|(_, s)| {
+                        s.name.split_whitespace().last().map(fold).as_deref() == Some(&surname)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                Some(match same.as_slice() {
+                    [one] => self.merge(*one, p),
+                    _ => {
+                        let name = p.name.as_deref().expect("counted");
+                        self.entry(&slug(name), name, p)
+                    }
+                })
+            }
+            Pass::Role if name_words == 0 => {
+                let role = p.role.as_deref().unwrap_or("Unknown speaker");
+                let folded = fold(role);
+                let same: Vec<usize> = self
+                    .speakers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.role.as_deref().is_some_and(|r| fold(r).contains(&folded)))
+                    .map(|(i, _)| i)
+                    .collect();
+                Some(match same.as_slice() {
+                    [one] => self.merge(*one, p),
+                    _ => self.entry(&slug(role), role, p),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn entry(&mut self, id: &str, name: &str, p: &Person) -> u32 {
+        let ix = match self.speakers.iter().position(|s| s.id == id) {
+            Some(ix) => ix,
+            None => {
+                self.speakers.push(Speaker {
+                    id: id.to_string(),
+                    name: name.to_string(),
+                    role: None,
+                    kind: SpeakerKind::Unknown,
+                    aliases: Vec::new(),
+                });
+                self.speakers.len() - 1
+            }
+        };
+        self.merge(ix, p)
+    }
+
+    fn merge(&mut self, ix: usize, p: &Person) -> u32 {
+        let s = &mut self.speakers[ix];
+        if let Some(role) = &p.role {
+            if s.role.as_ref().is_none_or(|r| r.len() < role.len()) {
+                s.role = Some(role.clone());
+            }
+        }
+        if s.role.is_none() && p.outlet.is_some() && !p.reporter {
+            s.role = p.outlet.as_ref().map(|o| format!("Reporter, {o}"));
+        }
+        let kind = if p.reporter
+            || p.evidence == Evidence::Asked
+            || (p.outlet.is_some() && p.role.is_none())
+        {
+            SpeakerKind::Journalist
+        } else if p.role.is_none() && p.name.as_deref().is_some_and(looks_like_outlet) {
+            SpeakerKind::Outlet
+        } else if p.role.is_some() || p.evidence == Evidence::Official {
+            SpeakerKind::Official
+        } else {
+            SpeakerKind::Unknown
+        };
+        if s.kind == SpeakerKind::Unknown || kind == SpeakerKind::Journalist {
+            s.kind = kind;
+        }
+        for form in &p.surfaces {
+            add_alias(s, form);
+        }
+        if let Some(name) = &p.name {
+            add_alias(s, name);
+        }
+        ix as u32
+    }
+}
+
+fn add_alias(s: &mut Speaker, alias: &str) {
+    let folded = fold(alias);
+    if folded != fold(&s.name) && !s.aliases.iter().any(|a| fold(a) == folded) {
+        s.aliases.push(alias.to_string());
+        s.aliases.sort();
+    }
+}
+
+/// News organisations quoted as sources: "according to Reuters".
+fn looks_like_outlet(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "news",
+        "times",
+        "post",
+        "press",
+        "agency",
+        "insight",
+        "reuters",
+        "afp",
+        "ap",
+        "bbc",
+        "cnn",
+        "tass",
+        "radio",
+        "tv",
+        "television",
+        "journal",
+        "herald",
+        "guardian",
+        "tribune",
+        "gazette",
+        "daily",
+        "weekly",
+        "magazine",
+        "birn",
+    ];
+    name.split_whitespace()
+        .any(|w| WORDS.contains(&fold(w).as_str()))
+}

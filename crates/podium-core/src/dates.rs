@@ -1,0 +1,289 @@
+//! Calendar dates as outlets and institutions write them: `13/10/2023`, `2023-10-13`,
+//! `13 October 2023 - 18:21`, `October 13, 2023`, `Oct. 13 2023`.
+//!
+//! Hand-written instead of a date crate: the wasm stays small and we only need to read
+//! a date, never to do arithmetic with one. A date without a year is not a date here:
+//! "On October 7" says nothing about which year, and Podium never invents one.
+
+use crate::document::Date;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A token of a date-bearing line: a run of digits or of letters, with its byte range.
+#[derive(Debug, Clone, Copy)]
+enum Tok<'a> {
+    Num(&'a str),
+    Word(&'a str),
+    Punct(char),
+}
+
+fn tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_ascii_digit() || c.is_alphabetic() {
+            let digit = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if (digit && d.is_ascii_digit()) || (!digit && d.is_alphabetic()) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let t = &s[i..end];
+            out.push((if digit { Tok::Num(t) } else { Tok::Word(t) }, i, end));
+        } else if !c.is_whitespace() {
+            out.push((Tok::Punct(c), i, i + c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// A month by full English name or its three-letter abbreviation ("Sept" too).
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    let ix = MONTHS.iter().position(|m| {
+        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+    })?;
+    Some(ix as u8 + 1)
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn make(year: u32, month: u32, day: u32) -> Option<Date> {
+    if !(1800..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let (year, month, day) = (year as u16, month as u8, day as u8 as u32);
+    (day <= days_in_month(year, month) as u32).then_some(Date {
+        year,
+        month,
+        day: day as u8,
+    })
+}
+
+fn num(t: &str) -> Option<u32> {
+    if t.len() > 4 {
+        return None;
+    }
+    t.parse().ok()
+}
+
+/// Finds the first full date (with a year) in `s`; returns it with its byte range.
+pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
+    let toks = tokens(s);
+    for i in 0..toks.len() {
+        if let Some(found) = date_at(&toks, i) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn date_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Date, usize, usize)> {
+    let get = |k: usize| toks.get(i + k).map(|t| t.0);
+    let end_of = |k: usize| toks[i + k].2;
+    let start = toks[i].1;
+    match get(0)? {
+        Tok::Num(a) => {
+            // Numeric: 13/10/2023, 13.10.2023, 2023-10-13.
+            if let (
+                Some(Tok::Punct(p)),
+                Some(Tok::Num(b)),
+                Some(Tok::Punct(q)),
+                Some(Tok::Num(c)),
+            ) = (get(1), get(2), get(3), get(4))
+            {
+                if p == q && matches!(p, '/' | '.' | '-') {
+                    let (a, b, c) = (num(a)?, num(b)?, num(c)?);
+                    let date = if a >= 1000 {
+                        make(a, b, c)
+                    } else if c >= 1000 {
+                        // Day first, as everywhere but the US; month first when the day
+                        // slot cannot be a month.
+                        make(c, b, a).or_else(|| make(c, a, b))
+                    } else {
+                        None
+                    };
+                    return date.map(|d| (d, start, end_of(4)));
+                }
+            }
+            // 13 October 2023, 13th of October 2023.
+            let day = num(a)?;
+            let mut k = 1;
+            if let Some(Tok::Word(w)) = get(k) {
+                if matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+                    k += 1;
+                }
+            }
+            if let Some(Tok::Word(w)) = get(k) {
+                if w.eq_ignore_ascii_case("of") {
+                    k += 1;
+                }
+            }
+            let Some(Tok::Word(m)) = get(k) else {
+                return None;
+            };
+            let month = month_of(m)?;
+            k += 1;
+            if let Some(Tok::Punct('.' | ',')) = get(k) {
+                k += 1;
+            }
+            let Some(Tok::Num(y)) = get(k) else {
+                return None;
+            };
+            make(num(y)?, month as u32, day).map(|d| (d, start, end_of(k)))
+        }
+        Tok::Word(m) => {
+            // October 13, 2023 / Oct. 13 2023.
+            let month = month_of(m)?;
+            let mut k = 1;
+            if let Some(Tok::Punct('.')) = get(k) {
+                k += 1;
+            }
+            let Some(Tok::Num(d)) = get(k) else {
+                return None;
+            };
+            k += 1;
+            if let Some(Tok::Word(w)) = get(k) {
+                if matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+                    k += 1;
+                }
+            }
+            if let Some(Tok::Punct(',')) = get(k) {
+                k += 1;
+            }
+            let Some(Tok::Num(y)) = get(k) else {
+                return None;
+            };
+            make(num(y)?, month as u32, num(d)?).map(|x| (x, start, end_of(k)))
+        }
+        Tok::Punct(_) => None,
+    }
+}
+
+/// Words that may stand around a date on a line of its own without making it prose.
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "date",
+    "on",
+    "at",
+    "last",
+    "modified",
+    "am",
+    "pm",
+    "utc",
+    "gmt",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "h",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Is this line a date on its own (a metadata line), perhaps with a time and a weekday?
+pub fn date_line(line: &str) -> Option<Date> {
+    let (date, start, end) = find_date(line)?;
+    let rest = format!("{} {}", &line[..start], &line[end..]);
+    let only_decoration = tokens(&rest).iter().all(|(t, _, _)| match t {
+        Tok::Num(n) => n.len() <= 2,
+        Tok::Punct(_) => true,
+        Tok::Word(w) => DATE_LINE_WORDS.contains(&w.to_ascii_lowercase().as_str()),
+    });
+    only_decoration.then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        find_date(s).map(|(d, _, _)| d.to_string())
+    }
+
+    #[test]
+    fn reads_every_common_form() {
+        for s in [
+            "13/10/2023",
+            "13.10.2023",
+            "2023-10-13",
+            "13 October 2023 - 18:21",
+            "October 13, 2023",
+            "Oct. 13, 2023",
+            "Oct 13 2023",
+            "13th of October 2023",
+            "Friday, 13 Oct 2023",
+        ] {
+            assert_eq!(iso(s).as_deref(), Some("2023-10-13"), "{s}");
+        }
+    }
+
+    #[test]
+    fn month_first_only_when_day_first_is_impossible() {
+        assert_eq!(iso("10/13/2023").as_deref(), Some("2023-10-13"));
+        assert_eq!(iso("05/04/2023").as_deref(), Some("2023-04-05"));
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_not_a_date() {
+        assert_eq!(iso("On the morning of October 7, Hamas"), None);
+        assert_eq!(iso("in May and in September"), None);
+        assert_eq!(iso("in 2018 and 2021"), None);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert_eq!(iso("31/02/2023"), None);
+        assert_eq!(iso("29 February 2023"), None);
+        assert_eq!(iso("29 February 2024").as_deref(), Some("2024-02-29"));
+        assert_eq!(iso("99999999/1/1"), None);
+    }
+
+    #[test]
+    fn date_line_accepts_times_and_weekdays_but_not_prose() {
+        assert!(date_line("13/10/2023 - 18:21").is_some());
+        assert!(date_line("Published: Friday, October 13, 2023 at 6:21 pm").is_some());
+        assert!(date_line("NATO met on 13 October 2023 in Brussels").is_none());
+    }
+}

@@ -1,0 +1,281 @@
+//! Speaker labels at the start of a transcript line: `MR. PRICE:`, `Jane Smith:`,
+//! `NATO Secretary General Jens Stoltenberg:`, `QUESTION:`, `Q.`, a bare `Q` followed by
+//! spaces, `Jane Doe, AFP:`, `Q (Reuters):`. No-break spaces may follow.
+//!
+//! A label is recognised by its shape, never by a list of names: a short run of capitalised
+//! words (connectors such as "of" allowed, an optional comma or bracketed outlet) ending in a
+//! colon. Words that head metadata lines (`Source:`, `Photo:`) are not speakers.
+
+use crate::speakers::{is_questioner_word, CONNECTORS};
+use crate::text::fold;
+
+/// A label found at the start of a line; offsets are relative to the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// End of the label's name (before the colon or marker).
+    pub name_end: usize,
+    /// End of the label including its colon or marker.
+    pub end: usize,
+    /// `Q`, `QUESTION`, `Reporter`…: a question from the floor.
+    pub question: bool,
+}
+
+/// The longest label we accept; a 500-character "label" is prose with a colon in it.
+const MAX_LABEL_BYTES: usize = 90;
+const MAX_LABEL_WORDS: usize = 9;
+
+/// Words that head metadata or page furniture, not speech.
+const FIELD_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "date",
+    "published",
+    "updated",
+    "posted",
+    "by",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "credit",
+    "credits",
+    "caption",
+    "tags",
+    "tag",
+    "keywords",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "related",
+    "read more",
+    "read also",
+    "see also",
+    "watch",
+    "video",
+    "listen",
+    "audio",
+    "location",
+    "place",
+    "time",
+    "venue",
+    "transcript",
+    "subject",
+    "topic",
+    "topics",
+    "category",
+    "categories",
+    "update",
+    "correction",
+    "disclaimer",
+    "email",
+    "e-mail",
+    "tel",
+    "phone",
+    "fax",
+    "web",
+    "website",
+    "url",
+    "link",
+    "file",
+    "filed under",
+    "copyright",
+    "headline",
+    "title",
+    "summary",
+    "contact",
+    "share",
+    "follow",
+];
+
+pub fn is_field_word(s: &str) -> bool {
+    FIELD_WORDS.contains(&fold(s.trim()).as_str())
+}
+
+fn is_label_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Recognises a speaker label at the start of `line` (already trimmed on the left).
+pub fn label_at(line: &str) -> Option<Label> {
+    shorthand_question(line).or_else(|| colon_label(line))
+}
+
+/// `Q.`, `Q:`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces.
+fn shorthand_question(line: &str) -> Option<Label> {
+    let mut chars = line.char_indices();
+    let (_, first) = chars.next()?;
+    if first != 'Q' {
+        return None;
+    }
+    let rest = &line[1..];
+    let after = |n: usize| rest[n..].chars().next();
+    match rest.chars().next() {
+        Some(':') | Some('.') if after(1).is_none_or(is_label_space) => Some(Label {
+            name_end: 1,
+            end: 2,
+            question: true,
+        }),
+        Some(c) if c != ' ' && is_label_space(c) => Some(Label {
+            name_end: 1,
+            end: 1,
+            question: true,
+        }),
+        Some(' ') if after(1).is_some_and(is_label_space) => Some(Label {
+            name_end: 1,
+            end: 1,
+            question: true,
+        }),
+        _ => None,
+    }
+}
+
+fn colon_label(line: &str) -> Option<Label> {
+    let window = &line[..floor_char_boundary(line, MAX_LABEL_BYTES + 1)];
+    let colon = window.find(':')?;
+    let after = line[colon + 1..].chars().next();
+    if after.is_some_and(|c| !is_label_space(c)) {
+        return None; // 18:21, https://
+    }
+    let name = line[..colon].trim_end();
+    if name.is_empty() || is_field_word(name) || !is_label_name(name) {
+        return None;
+    }
+    let question = name
+        .split(|c: char| c.is_whitespace() || c == '(' || c == '[' || c == ',')
+        .find(|w| !w.is_empty())
+        .is_some_and(is_questioner_word);
+    Some(Label {
+        name_end: name.len(),
+        end: colon + 1,
+        question,
+    })
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Does this look like a name or title, rather than the start of a sentence?
+fn is_label_name(name: &str) -> bool {
+    // The bracketed part may hold anything short: an outlet, "[inaudible]".
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    if depth != 0 {
+        return false;
+    }
+    if outside.matches(',').count() > 1 {
+        return false;
+    }
+    let words: Vec<&str> = outside
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > MAX_LABEL_WORDS {
+        return false;
+    }
+    let starts_capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    let wordlike = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
+    };
+    starts_capital(words[0])
+        && words
+            .iter()
+            .all(|w| wordlike(w) && (starts_capital(w) || CONNECTORS.contains(&fold(w).as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(line: &str) -> Option<&str> {
+        label_at(line).map(|l| &line[..l.name_end])
+    }
+
+    #[test]
+    fn recognises_the_conventions_of_real_transcripts() {
+        for (line, want) in [
+            ("MR. PRICE: Good afternoon.", "MR. PRICE"),
+            ("MR PRICE: Good afternoon.", "MR PRICE"),
+            ("SECRETARY BLINKEN: Thank you.", "SECRETARY BLINKEN"),
+            ("THE PRESIDENT: Well,", "THE PRESIDENT"),
+            ("MODERATOR: Next question.", "MODERATOR"),
+            ("Jane Smith: I think", "Jane Smith"),
+            (
+                "NATO Secretary General Jens Stoltenberg: A membership",
+                "NATO Secretary General Jens Stoltenberg",
+            ),
+            (
+                "Minister of Foreign Affairs: We",
+                "Minister of Foreign Affairs",
+            ),
+            ("Jane Doe, AFP: Thank you", "Jane Doe, AFP"),
+            ("QUESTION (Reuters): Thank you", "QUESTION (Reuters)"),
+            ("Question:\u{a0}Mr. Secretary", "Question"),
+            ("MS. O’BRIEN: Yes", "MS. O’BRIEN"),
+        ] {
+            assert_eq!(name(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn recognises_shorthand_questions() {
+        for line in [
+            "Q: Is it",
+            "Q. Is it",
+            "Q  Is it",
+            "Q\tIs it",
+            "Q\u{a0}Is it",
+            "Q:",
+        ] {
+            let l = label_at(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert!(l.question, "{line:?}");
+        }
+        assert!(label_at("QUESTION: Is it").unwrap().question);
+        assert!(!label_at("MR. PRICE: Yes").unwrap().question);
+    }
+
+    #[test]
+    fn prose_with_a_colon_is_not_a_label() {
+        for line in [
+            "The message was clear: Belgrade must act.",
+            "Stoltenberg added: “We will act.”",
+            "At 18:21 the meeting ended.",
+            "See https://example.org",
+            "Quebec is large.",
+            "Q1 results: up",
+            "Source: NATO",
+            "Photo: Reuters",
+            "By the end: nothing",
+            "1999: the war",
+            "",
+        ] {
+            assert_eq!(name(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn overlong_labels_are_prose() {
+        let long = format!("{}: text", "Very Long Name ".repeat(40).trim_end());
+        assert_eq!(name(&long), None);
+        let many = "A B C D E F G H I J: text";
+        assert_eq!(name(many), None);
+    }
+}

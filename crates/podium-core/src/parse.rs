@@ -1,0 +1,521 @@
+//! The layout of a document: lines, paragraphs, and which of them are metadata (title,
+//! headline, date, source…), which are page furniture (related links, publisher footers),
+//! and which are the body that [`crate::attribution`] attributes to speakers.
+//!
+//! Everything here works on byte offsets into the untouched original text, and every
+//! non-blank line ends up in exactly one place, so no text is ever lost.
+
+use crate::dates;
+use crate::document::{Date, Field, Metadata, Span};
+use crate::label::{is_field_word, label_at};
+use crate::text::fold;
+
+/// Whitespace for layout purposes. The BOM is here because it is invisible: a file that
+/// starts with one must not get a title that starts with one.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A non-blank line, trimmed: `text[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A paragraph: consecutive non-blank lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Block {
+    pub lines: Vec<Line>,
+}
+
+impl Block {
+    pub fn span(&self) -> Span {
+        Span::new(self.lines[0].start, self.lines[self.lines.len() - 1].end)
+    }
+}
+
+/// Splits into paragraphs. Lines end at `\n`, `\r\n` or a lone `\r`.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            match trim(text, start, i) {
+                Some(line) => current.push(line),
+                None if !current.is_empty() => out.push(Block {
+                    lines: std::mem::take(&mut current),
+                }),
+                None => {}
+            }
+            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if !current.is_empty() {
+        out.push(Block { lines: current });
+    }
+    out
+}
+
+fn trim(text: &str, start: usize, end: usize) -> Option<Line> {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let body = s.trim_matches(is_space);
+    (!body.is_empty()).then(|| Line {
+        start: start + lead,
+        end: start + lead + body.len(),
+    })
+}
+
+/// What a line standing on its own is, when it is not someone's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Meta(Field),
+    Furniture,
+}
+
+/// Recognises metadata and page furniture lines: dates, `Source: NATO`, bylines,
+/// `(Laughter.)`, `[00:12:31]`, `Photo: …`.
+pub fn classify_line(line: &str) -> Option<LineKind> {
+    if dates::date_line(line).is_some() {
+        return Some(LineKind::Meta(Field::Date));
+    }
+    if let Some((head, rest)) = line.split_once(':') {
+        let head = fold(head.trim());
+        if matches!(
+            head.as_str(),
+            "source" | "sources" | "publisher" | "published by"
+        ) {
+            return Some(LineKind::Meta(Field::Source));
+        }
+        if matches!(
+            head.as_str(),
+            "by" | "author" | "authors" | "reporting by" | "written by"
+        ) {
+            return Some(LineKind::Meta(Field::Byline));
+        }
+        if is_field_word(&head) && !rest.trim().is_empty() && head != "note" {
+            return Some(LineKind::Furniture);
+        }
+    }
+    if is_timestamp(line) {
+        return Some(LineKind::Meta(Field::Timestamp));
+    }
+    if is_bracketed(line) && line.split_whitespace().count() <= 10 {
+        return Some(LineKind::Meta(Field::StageDirection));
+    }
+    if is_byline(line) {
+        return Some(LineKind::Meta(Field::Byline));
+    }
+    None
+}
+
+fn is_bracketed(line: &str) -> bool {
+    let pairs = [('(', ')'), ('[', ']')];
+    pairs.iter().any(|&(o, c)| {
+        line.starts_with(o) && line.ends_with(c) && line[1..line.len() - 1].find(c).is_none()
+    })
+}
+
+fn is_timestamp(line: &str) -> bool {
+    let inner = line.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+    let parts: Vec<&str> = inner.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "By Jane Smith", "By Jane Smith and John Doe, Reuters".
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "in" | "of")
+        })
+}
+
+/// A headline or subtitle: short, capitalised, with no sentence-final punctuation.
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let last = line.chars().next_back().unwrap_or(' ');
+    (1..=24).contains(&words)
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !matches!(
+            last,
+            '.' | ',' | ';' | ':' | '!' | '?' | '…' | '"' | '”' | '’' | '-' | '—'
+        )
+}
+
+/// Headings that open a block of related links; everything after them is furniture.
+const RELATED_HEADINGS: &[&str] = &[
+    "check also",
+    "related",
+    "related articles",
+    "related news",
+    "related stories",
+    "related content",
+    "read also",
+    "read more",
+    "see also",
+    "more from",
+    "more on this",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "most read",
+    "most popular",
+    "further reading",
+    "latest news",
+    "also read",
+];
+
+fn is_related_heading(line: &str) -> bool {
+    let folded = fold(line.trim_end_matches([':', '.', '…']));
+    RELATED_HEADINGS.contains(&folded.trim())
+}
+
+/// Phrases of publisher footers; only looked for at the end of a document.
+const FOOTER_CUES: &[&str] = &[
+    "copyright",
+    "©",
+    "all rights reserved",
+    "subscribe to",
+    "sign up for",
+    "newsletter",
+    "follow us",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cookie",
+    "magazine published by",
+    "newspaper published by",
+    "is published by",
+    "to find out more about",
+    "for more information",
+];
+
+fn is_footer(block_text: &str) -> bool {
+    let folded = fold(block_text);
+    FOOTER_CUES.iter().any(|cue| folded.contains(cue))
+}
+
+/// "Prishtina Insight is a digital and print magazine published by …" names the publisher.
+fn publisher_in_footer(block_text: &str) -> Option<String> {
+    let (name, rest) = block_text.split_once(" is a")?;
+    let rest = fold(rest);
+    let outlet = [
+        "magazine",
+        "newspaper",
+        "news",
+        "publication",
+        "outlet",
+        "agency",
+        "portal",
+        "website",
+        "broadcaster",
+    ];
+    let name = name.trim();
+    (name.split_whitespace().count() <= 5
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && outlet.iter().any(|w| rest.contains(w)))
+    .then(|| name.to_string())
+}
+
+/// A document's layout: what is metadata or furniture, and the body paragraphs left to attribute.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub title: String,
+    pub metadata: Vec<Metadata>,
+    pub furniture: Vec<Span>,
+    pub body: Vec<Block>,
+    pub date: Option<Date>,
+    pub source: Option<String>,
+}
+
+/// Lays a document out. `fallback_title` (the file name) is used when the first line is
+/// not a title but already someone's words.
+pub fn layout(text: &str, fallback_title: &str) -> Layout {
+    let mut out = Layout::default();
+    let mut blocks = blocks(text);
+    let mut rest = 0;
+
+    // Title: the first line, unless it is already speech or a paragraph of prose.
+    if let Some(first) = blocks.first_mut() {
+        let line = first.lines[0];
+        let s = &text[line.start..line.end];
+        if label_at(s).is_none() && s.split_whitespace().count() <= 30 && classify_line(s).is_none()
+        {
+            out.title = s.to_string();
+            out.metadata.push(meta(Field::Title, line));
+            first.lines.remove(0);
+            if first.lines.is_empty() {
+                rest = 1;
+            }
+        }
+    }
+    if out.title.is_empty() {
+        out.title = fallback_title.to_string();
+    }
+
+    // Header: headlines, notes, dates, bylines, up to the first paragraph of prose.
+    let mut header = true;
+    let mut tail_start = blocks.len();
+    for (i, block) in blocks.iter().enumerate().skip(rest) {
+        if block.lines.len() == 1 && is_related_heading(line_text(text, block.lines[0])) && i > 0 {
+            tail_start = i;
+            break;
+        }
+        if !header {
+            continue;
+        }
+        let single = block.lines.len() == 1;
+        let s = line_text(text, block.lines[0]);
+        let kind = classify_line(s).map(|k| match k {
+            LineKind::Meta(Field::StageDirection) => LineKind::Meta(Field::Note),
+            k => k,
+        });
+        match kind {
+            Some(k) if single => {
+                take_line(text, &mut out, k, block.lines[0]);
+                rest = i + 1;
+            }
+            None if single && is_headline(s) => {
+                out.metadata.push(meta(Field::Headline, block.lines[0]));
+                rest = i + 1;
+            }
+            _ => header = false,
+        }
+    }
+
+    // Related-links block: furniture to the end.
+    for block in &blocks[tail_start..] {
+        out.furniture.push(block.span());
+    }
+    let mut body_end = tail_start.max(rest);
+
+    // Footer: walk back over publisher blurbs, dates and source lines.
+    while body_end > rest {
+        let block = &blocks[body_end - 1];
+        let span = block.span();
+        let s = &text[span.range()];
+        if is_footer(s) {
+            if out.source.is_none() {
+                out.source = publisher_in_footer(s);
+            }
+            out.furniture.push(span);
+        } else if block.lines.len() == 1 && classify_line(s).is_some() {
+            take_line(
+                text,
+                &mut out,
+                classify_line(s).expect("checked"),
+                block.lines[0],
+            );
+        } else {
+            break;
+        }
+        body_end -= 1;
+    }
+
+    // Body: paragraphs, less lines that stand alone as metadata.
+    for block in &blocks[rest..body_end] {
+        let mut kept = Block { lines: Vec::new() };
+        for &line in &block.lines {
+            let s = line_text(text, line);
+            match classify_line(s) {
+                Some(kind)
+                    if block.lines.len() == 1 || !matches!(kind, LineKind::Meta(Field::Byline)) =>
+                {
+                    if !kept.lines.is_empty() {
+                        out.body.push(std::mem::take(&mut kept));
+                    }
+                    take_line(text, &mut out, kind, line);
+                }
+                _ => kept.lines.push(line),
+            }
+        }
+        if !kept.lines.is_empty() {
+            out.body.push(kept);
+        }
+    }
+    if let Some(first) = out.body.first_mut() {
+        if let Some(dateline) = dateline(text, first.lines[0]) {
+            let (span, date, source) = dateline;
+            out.metadata.push(Metadata {
+                field: Field::Dateline,
+                span,
+            });
+            out.date = out.date.or(date);
+            out.source = out.source.take().or(source);
+            first.lines[0].start = skip_space(text, span.end as usize, first.lines[0].end);
+            if first.lines[0].start == first.lines[0].end {
+                first.lines.remove(0);
+                if first.lines.is_empty() {
+                    out.body.remove(0);
+                }
+            }
+        }
+    }
+    out.metadata.sort_by_key(|m| m.span);
+    out.furniture.sort();
+    out
+}
+
+fn meta(field: Field, line: Line) -> Metadata {
+    Metadata {
+        field,
+        span: Span::new(line.start, line.end),
+    }
+}
+
+pub fn line_text(text: &str, line: Line) -> &str {
+    &text[line.start..line.end]
+}
+
+pub fn skip_space(text: &str, from: usize, to: usize) -> usize {
+    let s = &text[from..to];
+    from + (s.len() - s.trim_start_matches(is_space).len())
+}
+
+fn take_line(text: &str, out: &mut Layout, kind: LineKind, line: Line) {
+    let s = line_text(text, line);
+    match kind {
+        LineKind::Furniture => out.furniture.push(Span::new(line.start, line.end)),
+        LineKind::Meta(field) => {
+            match field {
+                Field::Date if out.date.is_none() => out.date = dates::date_line(s),
+                Field::Source if out.source.is_none() => {
+                    out.source = s.split_once(':').map(|(_, v)| v.trim().to_string())
+                }
+                _ => {}
+            }
+            out.metadata.push(meta(field, line));
+        }
+    }
+}
+
+/// `BRUSSELS, Oct 13 2023 (Reuters) - ` at the head of an article's first paragraph.
+fn dateline(text: &str, line: Line) -> Option<(Span, Option<Date>, Option<String>)> {
+    let s = line_text(text, line);
+    let dash = s
+        .char_indices()
+        .take_while(|&(i, _)| i < 80)
+        .find(|&(i, c)| {
+            matches!(c, '-' | '–' | '—')
+                && s[..i].ends_with(' ')
+                && s[i + c.len_utf8()..].starts_with(' ')
+        })?;
+    let head = &s[..dash.0];
+    let place_end = head.find([',', '(']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    let shouted = place.chars().any(char::is_alphabetic)
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    if !shouted || place.split_whitespace().count() > 4 {
+        return None;
+    }
+    let date = dates::find_date(head).map(|(d, _, _)| d);
+    let source = head.find('(').and_then(|o| {
+        head[o + 1..]
+            .find(')')
+            .map(|c| head[o + 1..o + 1 + c].trim().to_string())
+    });
+    let end = line.start + dash.0 + dash.1.len_utf8();
+    Some((Span::new(line.start, end), date, source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_split_on_blank_lines_of_any_line_ending() {
+        let text = "a\r\nb\r\n\r\nc\rd\r\re\n \u{a0}\nf";
+        let spans: Vec<&str> = blocks(text)
+            .iter()
+            .map(|b| &text[b.span().range()])
+            .collect();
+        assert_eq!(spans, ["a\r\nb", "c\rd", "e", "f"]);
+    }
+
+    #[test]
+    fn header_takes_title_headline_note_and_date() {
+        let text = "Press conference by X\n\nNATO: Belgrade and Prishtina to Refrain\n\n(As delivered)\n\n13 October 2023\n\nDr. Osmani, dear Vjosa,\n\nThank you.";
+        let l = layout(text, "f.txt");
+        assert_eq!(l.title, "Press conference by X");
+        let fields: Vec<Field> = l.metadata.iter().map(|m| m.field).collect();
+        assert_eq!(
+            fields,
+            [Field::Title, Field::Headline, Field::Note, Field::Date]
+        );
+        assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2023-10-13"));
+        assert_eq!(l.body.len(), 2);
+    }
+
+    #[test]
+    fn related_block_and_footer_are_furniture() {
+        let text = "Title\n\nSome words here.\n\nSource: NATO\n\nCheck Also\n\nOther story\n\nTeaser text…";
+        let l = layout(text, "f.txt");
+        assert_eq!(l.source.as_deref(), Some("NATO"));
+        assert_eq!(l.furniture.len(), 3);
+        assert_eq!(l.body.len(), 1);
+
+        let text = "Title\n\nWords.\n\n13/10/2023 - 18:21\n\nThe Daily Planet is a newspaper published by Planet Media. Copyright © 2016.";
+        let l = layout(text, "f.txt");
+        assert_eq!(l.furniture.len(), 1);
+        assert_eq!(l.source.as_deref(), Some("The Daily Planet"));
+        assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2023-10-13"));
+    }
+
+    #[test]
+    fn stage_directions_and_timestamps_are_not_words() {
+        let text = "Title\n\nMR. A: Hello.\n(Laughter.)\n[00:12:31]\nMR. A: Again.";
+        let l = layout(text, "f.txt");
+        let fields: Vec<Field> = l.metadata.iter().map(|m| m.field).collect();
+        assert_eq!(
+            fields,
+            [Field::Title, Field::StageDirection, Field::Timestamp]
+        );
+        assert_eq!(l.body.len(), 2);
+    }
+
+    #[test]
+    fn dateline_is_metadata_and_gives_source() {
+        let text = "Title\n\nBRUSSELS, Oct 13, 2023 (Reuters) - NATO said on Friday it would act.";
+        let l = layout(text, "f.txt");
+        assert_eq!(l.source.as_deref(), Some("Reuters"));
+        assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2023-10-13"));
+        let body = &l.body[0];
+        assert_eq!(
+            line_text(text, body.lines[0]),
+            "NATO said on Friday it would act."
+        );
+    }
+
+    #[test]
+    fn a_first_line_that_is_speech_is_no_title() {
+        let l = layout("MR. PRICE: Good afternoon.", "briefing.txt");
+        assert_eq!(l.title, "briefing.txt");
+        assert_eq!(l.body.len(), 1);
+    }
+}

@@ -1,0 +1,658 @@
+//! Who a name refers to: turning the ways a document names people ("NATO Secretary General
+//! Jens Stoltenberg", "NATO Secretary General", "Stoltenberg", "MR. PRICE", "Jane Doe, AFP")
+//! into one [`Person`] per human being.
+//!
+//! Resolution happens in two steps, as the design notes advise: first within a document
+//! ([`People`]), where "the Secretary General" can only mean the one named in this document,
+//! then across the corpus (in [`crate::corpus`]), by full name.
+
+use crate::text::fold;
+
+/// A way of naming someone, split into its parts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mention {
+    /// The words as written (title-cased when the source shouted them in capitals).
+    pub surface: String,
+    pub role: Option<String>,
+    /// Given names and surname, without honorifics.
+    pub name: Option<String>,
+    /// The news outlet a reporter works for.
+    pub outlet: Option<String>,
+}
+
+impl Mention {
+    pub fn surname(&self) -> Option<&str> {
+        self.name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().last())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.role.is_none() && self.name.is_none() && self.outlet.is_none()
+    }
+}
+
+/// Words that make up job titles. A name's leading run up to the last of these is its role.
+const ROLE_WORDS: &[&str] = &[
+    "acting",
+    "adviser",
+    "advisor",
+    "affairs",
+    "admiral",
+    "ambassador",
+    "anchor",
+    "assistant",
+    "attorney",
+    "brigadier",
+    "captain",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "colonel",
+    "commander",
+    "commissioner",
+    "coordinator",
+    "correspondent",
+    "defence",
+    "defense",
+    "delegate",
+    "deputy",
+    "director",
+    "editor",
+    "envoy",
+    "executive",
+    "finance",
+    "foreign",
+    "former",
+    "general",
+    "governor",
+    "head",
+    "high",
+    "host",
+    "interior",
+    "journalist",
+    "judge",
+    "justice",
+    "king",
+    "leader",
+    "lieutenant",
+    "marshal",
+    "mayor",
+    "minister",
+    "moderator",
+    "officer",
+    "premier",
+    "president",
+    "press",
+    "prime",
+    "principal",
+    "queen",
+    "reporter",
+    "representative",
+    "secretary",
+    "secretary-general",
+    "security",
+    "senator",
+    "senior",
+    "speaker",
+    "special",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "supreme",
+    "under",
+    "vice",
+    "vice-president",
+];
+
+/// Titles of courtesy, dropped from names: "Mr. Price" is Price.
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "madam",
+    "mme",
+    "mme.",
+    "h.e.",
+    "his",
+    "her",
+    "excellency",
+];
+
+/// Small words that may sit inside a name or title.
+pub const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "on", "to", "de", "von", "van", "der", "den", "al", "el", "bin",
+    "la", "le", "du", "da", "dos", "y", "&",
+];
+
+/// Labels that mean "somebody from the press asked".
+const QUESTIONER_WORDS: &[&str] = &[
+    "q",
+    "question",
+    "questioner",
+    "questions",
+    "reporter",
+    "journalist",
+    "audience",
+    "participant",
+];
+
+pub fn is_role_word(word: &str) -> bool {
+    ROLE_WORDS.contains(&fold(word).trim_end_matches('.'))
+}
+
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&fold(word).as_str())
+}
+
+pub fn is_questioner_word(word: &str) -> bool {
+    QUESTIONER_WORDS.contains(&fold(word).trim_end_matches(['.', ':']))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// "STOLTENBERG" → "Stoltenberg"; "MCDONALD-SMITH" → "Mcdonald-Smith".
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// Splits a label or a name phrase into role, name and outlet.
+///
+/// `keep_upper` says which all-capital words are acronyms in this document (NATO, KFOR),
+/// so that a shouted label like `NATO SECRETARY GENERAL` keeps them as written.
+pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '—'));
+    let shouted =
+        text.chars().any(|c| c.is_alphabetic()) && !text.chars().any(|c| c.is_lowercase());
+    let normalise = |w: &str| -> String {
+        if shouted && !keep_upper(w) && !CONNECTORS.contains(&fold(w).as_str()) {
+            title_case(w)
+        } else if shouted {
+            if keep_upper(w) {
+                w.to_string()
+            } else {
+                fold(w)
+            }
+        } else {
+            w.to_string()
+        }
+    };
+
+    // "Jane Doe (AFP)" / "Q (Reuters)": the bracketed part is an outlet or a role.
+    let (head, bracket) = match (text.find(['(', '[']), text.rfind([')', ']'])) {
+        (Some(open), Some(close)) if open < close => (
+            format!("{} {}", &text[..open], &text[close + 1..]),
+            Some(text[open + 1..close].trim().to_string()),
+        ),
+        _ => (text.to_string(), None),
+    };
+    // "Jane Doe, AFP" / "Jens Stoltenberg, NATO Secretary General".
+    let (head, tail) = match head.split_once(',') {
+        Some((h, t)) => (h.to_string(), Some(t.trim().to_string())),
+        None => (head, None),
+    };
+
+    let words: Vec<String> = head
+        .split_whitespace()
+        .filter(|w| !is_honorific(w))
+        .map(normalise)
+        .collect();
+    let words: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| fold(w) == "the")
+        .collect();
+
+    let mut mention = Mention {
+        // What a reader would search for: the label as written, shouting removed.
+        surface: text
+            .split_whitespace()
+            .map(normalise)
+            .collect::<Vec<_>>()
+            .join(" "),
+        ..Mention::default()
+    };
+    if words.iter().all(|w| is_questioner_word(w)) {
+        // A bare questioner label carries no name; any bracket names the outlet.
+    } else {
+        let (role, name) = split_role(&words);
+        mention.role = role;
+        mention.name = name;
+    }
+    for extra in [tail, bracket].into_iter().flatten() {
+        let extra_words: Vec<String> = extra.split_whitespace().map(normalise).collect();
+        let extra_text = extra_words.join(" ");
+        if extra_text.is_empty() || extra_text.contains("inaudible") {
+            continue;
+        }
+        if extra_words.iter().any(|w| is_role_word(w)) && mention.role.is_none() {
+            mention.role = Some(extra_text);
+        } else if mention.outlet.is_none() {
+            mention.outlet = Some(extra_text);
+        }
+    }
+    mention
+}
+
+/// `[NATO, Secretary, General, Jens, Stoltenberg]` → role "NATO Secretary General",
+/// name "Jens Stoltenberg". An "of X" after the role belongs to it ("President of Kosovo").
+fn split_role(words: &[&str]) -> (Option<String>, Option<String>) {
+    let last_role = words.iter().rposition(|w| is_role_word(w));
+    let mut cut = match last_role {
+        Some(i) => i + 1,
+        None => 0,
+    };
+    if cut > 0 && words.get(cut).is_some_and(|w| fold(w) == "of") && cut + 1 < words.len() {
+        cut += 2;
+    }
+    // Acronyms before a name are an organisation, not a first name ("NATO Stoltenberg").
+    if cut == 0 {
+        cut = words.iter().take_while(|w| is_acronym(w)).count();
+        if cut == words.len() {
+            cut = 0;
+        }
+    }
+    let join = |ws: &[&str]| (!ws.is_empty()).then(|| ws.join(" "));
+    let mut name_words = &words[cut..];
+    // "Osmani of Kosovo": the affiliation is not part of the name.
+    let mut affiliation = None;
+    if let Some(of) = name_words.iter().position(|w| fold(w) == "of") {
+        if of > 0 {
+            affiliation = join(&name_words[of..]);
+            name_words = &name_words[..of];
+        }
+    }
+    let role = match (join(&words[..cut]), affiliation) {
+        (Some(r), Some(a)) => Some(format!("{r} {a}")),
+        (r, a) => r.or(a),
+    };
+    (role, join(name_words))
+}
+
+/// What kind of speaker a person has shown themselves to be in a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    #[default]
+    None,
+    Quoted,
+    Official,
+    Asked,
+}
+
+/// A person as known within one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub outlet: Option<String>,
+    /// An unnamed questioner: a reporter, perhaps of a known outlet.
+    pub reporter: bool,
+    pub evidence: Evidence,
+    /// Every surface form seen, in order of first appearance.
+    pub surfaces: Vec<String>,
+    last_seen: usize,
+}
+
+impl Person {
+    pub fn surname(&self) -> Option<&str> {
+        self.name
+            .as_deref()
+            .and_then(|n| n.split_whitespace().last())
+    }
+
+    pub fn note(&mut self, evidence: Evidence) {
+        self.evidence = self.evidence.max(evidence);
+    }
+}
+
+/// The people of one document, resolved as they are mentioned.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    clock: usize,
+}
+
+/// Index of a person in [`People::persons`].
+pub type PersonIx = usize;
+
+fn words_folded(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| fold(w.trim_matches('.')))
+        .collect()
+}
+
+/// Does `needle` appear as consecutive words in `hay` ("secretary general" in "nato secretary general")?
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let (h, n) = (words_folded(hay), words_folded(needle));
+    !n.is_empty() && h.windows(n.len()).any(|w| w == n.as_slice())
+}
+
+impl People {
+    /// Looks a mention up among the people already known; `None` if it names someone new.
+    pub fn find(&self, m: &Mention) -> Option<PersonIx> {
+        let recent = |pred: &dyn Fn(&Person) -> bool| {
+            self.persons
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| pred(p))
+                .max_by_key(|(_, p)| p.last_seen)
+                .map(|(i, _)| i)
+        };
+        if let Some(name) = &m.name {
+            let full = fold(name);
+            let words = words_folded(name);
+            if words.len() >= 2 {
+                return recent(&|p| {
+                    p.name.as_deref().is_some_and(|n| {
+                        fold(n) == full
+                            || (n.split_whitespace().count() == 1
+                                && words.last().map(String::as_str) == Some(&fold(n)))
+                    })
+                });
+            }
+            return recent(&|p| p.surname().is_some_and(|s| fold(s) == full));
+        }
+        if let Some(role) = &m.role {
+            return recent(&|p| p.role.as_deref().is_some_and(|r| contains_words(r, role)));
+        }
+        if m.outlet.is_some() {
+            return recent(&|p| p.reporter && p.outlet == m.outlet);
+        }
+        None
+    }
+
+    /// Resolves a mention to a person, creating one when it names someone new, and merges
+    /// what the mention adds (a fuller name, a longer role).
+    pub fn resolve(&mut self, m: &Mention) -> PersonIx {
+        self.clock += 1;
+        let ix = match self.find(m) {
+            Some(ix) => ix,
+            None => {
+                self.persons.push(Person {
+                    reporter: m.name.is_none() && m.role.is_none(),
+                    ..Person::default()
+                });
+                self.persons.len() - 1
+            }
+        };
+        let p = &mut self.persons[ix];
+        p.last_seen = self.clock;
+        if let Some(name) = &m.name {
+            if p.name.as_ref().is_none_or(|n| n.len() < name.len()) {
+                p.name = Some(name.clone());
+            }
+        }
+        if let Some(role) = &m.role {
+            if p.role.as_ref().is_none_or(|r| r.len() < role.len()) {
+                p.role = Some(role.clone());
+            }
+        }
+        if m.outlet.is_some() && p.outlet.is_none() {
+            p.outlet = m.outlet.clone();
+        }
+        if !m.surface.is_empty() && !p.surfaces.contains(&m.surface) {
+            p.surfaces.push(m.surface.clone());
+        }
+        ix
+    }
+
+    /// An unnamed reporter; one per outlet, or one for unknown outlets.
+    pub fn reporter(&mut self, outlet: Option<String>) -> PersonIx {
+        let m = Mention {
+            outlet,
+            ..Mention::default()
+        };
+        if m.outlet.is_none() {
+            self.clock += 1;
+            if let Some(ix) = self
+                .persons
+                .iter()
+                .position(|p| p.reporter && p.outlet.is_none())
+            {
+                self.persons[ix].last_seen = self.clock;
+                return ix;
+            }
+            self.persons.push(Person {
+                reporter: true,
+                last_seen: self.clock,
+                ..Person::default()
+            });
+            return self.persons.len() - 1;
+        }
+        self.resolve(&m)
+    }
+
+    /// The person most recently mentioned, for "he said" and "according to her".
+    pub fn last_named(&self) -> Option<PersonIx> {
+        self.persons
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.name.is_some())
+            .max_by_key(|(_, p)| p.last_seen)
+            .map(|(i, _)| i)
+    }
+
+    /// Marks a person as just mentioned, for pronoun resolution.
+    pub fn touch(&mut self, ix: PersonIx) {
+        self.clock += 1;
+        self.persons[ix].last_seen = self.clock;
+    }
+}
+
+/// Lowercase ASCII slug for ids: "Jens Stoltenberg" → "jens-stoltenberg".
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// A maintainer's word on a speaker, from `corpus/speakers.toml`: it wins over inference.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpeakerOverride {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: Option<crate::document::SpeakerKind>,
+    pub aliases: Vec<String>,
+}
+
+impl SpeakerOverride {
+    /// Does a folded surface form name this speaker?
+    pub fn matches(&self, folded: &str) -> bool {
+        fold(&self.name) == folded || self.aliases.iter().any(|a| fold(a) == folded)
+    }
+}
+
+/// Reads `speakers.toml`: `[[speaker]]` tables with `id`, `name`, optional `role`, `kind`
+/// (official, journalist, outlet, unknown) and `aliases`.
+#[cfg(feature = "toml")]
+pub fn overrides_from_toml(text: &str) -> Result<Vec<SpeakerOverride>, String> {
+    use crate::document::SpeakerKind;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map_or(1, |s| text[..s.start].lines().count().max(1));
+        format!("line {line}: {}", e.message())
+    })?;
+    let Some(list) = table.get("speaker") else {
+        return Ok(Vec::new());
+    };
+    let list = list
+        .as_array()
+        .ok_or("`speaker` must be an array of tables: [[speaker]]")?;
+    let mut out = Vec::new();
+    for (n, item) in list.iter().enumerate() {
+        let at = |msg: &str| format!("speaker #{}: {msg}", n + 1);
+        let t = item.as_table().ok_or_else(|| at("not a table"))?;
+        let string = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        let name = string("name").ok_or_else(|| at("missing `name`"))?;
+        let id = string("id").unwrap_or_else(|| slug(&name));
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(at("`id` must be lowercase ascii letters, digits and '-'"));
+        }
+        let kind = match string("kind").as_deref() {
+            None => None,
+            Some("official") => Some(SpeakerKind::Official),
+            Some("journalist") => Some(SpeakerKind::Journalist),
+            Some("outlet") => Some(SpeakerKind::Outlet),
+            Some("unknown") => Some(SpeakerKind::Unknown),
+            Some(other) => return Err(at(&format!("unknown kind `{other}`"))),
+        };
+        let aliases = match t.get("aliases") {
+            None => Vec::new(),
+            Some(v) => v
+                .as_array()
+                .ok_or_else(|| at("`aliases` must be a list of strings"))?
+                .iter()
+                .map(|a| {
+                    a.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| at("`aliases` must be a list of strings"))
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        out.push(SpeakerOverride {
+            id,
+            name,
+            role: string("role"),
+            kind,
+            aliases,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Mention {
+        parse_mention(s, &|w| matches!(w, "NATO" | "KFOR" | "EU"))
+    }
+
+    #[test]
+    fn splits_role_from_name() {
+        let x = m("NATO Secretary General Jens Stoltenberg");
+        assert_eq!(x.role.as_deref(), Some("NATO Secretary General"));
+        assert_eq!(x.name.as_deref(), Some("Jens Stoltenberg"));
+        assert_eq!(x.surname(), Some("Stoltenberg"));
+    }
+
+    #[test]
+    fn shouted_labels_are_title_cased_but_keep_acronyms() {
+        let x = m("NATO SECRETARY GENERAL");
+        assert_eq!(x.role.as_deref(), Some("NATO Secretary General"));
+        assert_eq!(x.name, None);
+        let x = m("SECRETARY BLINKEN");
+        assert_eq!(x.role.as_deref(), Some("Secretary"));
+        assert_eq!(x.name.as_deref(), Some("Blinken"));
+        assert_eq!(m("MR. PRICE").name.as_deref(), Some("Price"));
+        assert_eq!(m("MR PRICE").name.as_deref(), Some("Price"));
+        let x = m("THE PRESIDENT");
+        assert_eq!((x.role.as_deref(), x.name), (Some("President"), None));
+    }
+
+    #[test]
+    fn comma_or_bracket_names_an_outlet_or_a_role() {
+        let x = m("Jane Doe, AFP");
+        assert_eq!(x.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(x.outlet.as_deref(), Some("AFP"));
+        let x = m("Jens Stoltenberg, NATO Secretary General");
+        assert_eq!(x.role.as_deref(), Some("NATO Secretary General"));
+        let x = m("QUESTION (Reuters)");
+        assert_eq!((x.name, x.outlet.as_deref()), (None, Some("Reuters")));
+    }
+
+    #[test]
+    fn affiliation_after_a_name_is_not_part_of_it() {
+        let x = m("Ms Osmani of Kosovo");
+        assert_eq!(x.name.as_deref(), Some("Osmani"));
+        let x = m("President of Kosovo Vjosa Osmani");
+        assert_eq!(x.role.as_deref(), Some("President of Kosovo"));
+        assert_eq!(x.name.as_deref(), Some("Vjosa Osmani"));
+    }
+
+    #[test]
+    fn surname_role_and_full_name_resolve_to_one_person() {
+        let mut people = People::default();
+        let a = people.resolve(&m("NATO Secretary General Jens Stoltenberg"));
+        let b = people.resolve(&m("NATO Secretary General"));
+        let c = people.resolve(&m("Secretary General"));
+        let d = people.resolve(&m("Stoltenberg"));
+        let e = people.resolve(&m("Jens Stoltenberg"));
+        assert!([b, c, d, e].iter().all(|&x| x == a));
+        assert_eq!(people.persons.len(), 1);
+        assert_eq!(
+            people.persons[0].role.as_deref(),
+            Some("NATO Secretary General")
+        );
+    }
+
+    #[test]
+    fn a_surname_first_then_full_name_merges() {
+        let mut people = People::default();
+        let a = people.resolve(&m("MR. PRICE"));
+        let b = people.resolve(&m("Ned Price"));
+        assert_eq!(a, b);
+        assert_eq!(people.persons[a].name.as_deref(), Some("Ned Price"));
+    }
+
+    #[test]
+    fn reporters_are_one_per_outlet() {
+        let mut people = People::default();
+        let a = people.reporter(Some("Reuters".into()));
+        let b = people.reporter(None);
+        let c = people.reporter(Some("Reuters".into()));
+        let d = people.reporter(None);
+        assert_eq!((a, b), (c, d));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Jens Stoltenberg"), "jens-stoltenberg");
+        assert_eq!(slug("Reporter, Reuters"), "reporter-reuters");
+        assert_eq!(slug("Vjosa Osmani-Sadriu"), "vjosa-osmani-sadriu");
+        assert_eq!(slug("Zürich’s"), "zurichs");
+    }
+}

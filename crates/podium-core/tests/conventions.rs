@@ -1,0 +1,300 @@
+//! Transcripts and articles in conventions the seed documents do not use, written for
+//! these tests after real briefings and wire stories.
+
+mod common;
+
+use common::{assert_no_text_lost, build, one, passage_with, speaker_id, turns};
+use podium_core::corpus::{self, Options};
+use podium_core::speakers::SpeakerOverride;
+use podium_core::{Kind, Mode, SpeakerKind};
+
+const STATE_BRIEFING: &str = "Department Press Briefing\r\n\r\n\
+October 13, 2023\r\n\r\n\
+MR PRICE: Good afternoon, everyone. I have one item at the top on Kosovo.\r\n\
+We urge both sides to return to the dialogue.\r\n\r\n\
+QUESTION: Ned, on Kosovo, does the Department see Russian influence?\r\n\r\n\
+MR PRICE: We have been clear about that.\r\n\r\n\
+(Cross-talk.)\r\n\r\n\
+QUESTION (Reuters): And on Ukraine?\r\n\
+MR PRICE: Our support for Ukraine is unwavering.\r\n";
+
+#[test]
+fn shouted_labels_and_questions_make_a_state_department_transcript() {
+    let c = one("briefing.txt", STATE_BRIEFING);
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Transcript);
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-10-13"));
+    let got = turns(&c, d);
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        [
+            (0, s("price"), Mode::Speech),
+            (1, s("reporter"), Mode::Question),
+            (2, s("price"), Mode::Speech),
+            (3, s("reporter-reuters"), Mode::Question),
+            (4, s("price"), Mode::Speech),
+        ]
+    );
+    assert_eq!(passage_with(d, "unwavering").reply_to, Some(3));
+    // The unlabelled second line continues the first turn.
+    assert_eq!(passage_with(d, "We urge both sides").turn, 0);
+    assert!(d
+        .passages
+        .iter()
+        .all(|p| !d.slice(p.span).contains("Cross-talk")));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn speakers_toml_names_a_surname_only_label() {
+    let files = vec![(
+        "briefing.txt".to_string(),
+        STATE_BRIEFING.as_bytes().to_vec(),
+    )];
+    let options = Options {
+        speakers: vec![SpeakerOverride {
+            id: "ned-price".into(),
+            name: "Ned Price".into(),
+            role: Some("State Department Spokesperson".into()),
+            kind: None,
+            aliases: vec!["MR PRICE".into(), "Price".into()],
+        }],
+        ..Options::default()
+    };
+    let c = corpus::build(&files, &options).unwrap().corpus;
+    let s = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "ned-price")
+        .expect("override applied");
+    assert_eq!(s.role.as_deref(), Some("State Department Spokesperson"));
+    assert_eq!(s.kind, SpeakerKind::Official);
+    assert!(c.speakers.iter().all(|s| s.id != "price"));
+}
+
+const WHITE_HOUSE: &str = "Remarks by President Biden Before Marine One Departure\n\n\
+South Lawn\n\n\
+THE PRESIDENT:\u{a0}\u{a0}Hello, everybody. We are sending more aid to Ukraine.\n\n\
+Q  Mr. President, what about Israel?\n\n\
+THE PRESIDENT:  We stand with Israel.\n\n\
+Q  And Hamas?\n\n\
+THE PRESIDENT:  (Inaudible.)\n\n\
+(Laughter.)\n";
+
+#[test]
+fn the_president_label_is_the_host_named_in_the_title() {
+    let c = one("remarks.txt", WHITE_HOUSE);
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Transcript);
+    let got: Vec<_> = turns(&c, d)
+        .into_iter()
+        .map(|(n, s, m)| (n, s.unwrap(), m))
+        .collect();
+    assert_eq!(got[0], (0, "biden".to_string(), Mode::Speech));
+    assert_eq!(got[1], (1, "reporter".to_string(), Mode::Question));
+    assert_eq!(got[2], (2, "biden".to_string(), Mode::Speech));
+    let biden = c.speakers.iter().find(|s| s.id == "biden").unwrap();
+    assert_eq!(biden.role.as_deref(), Some("President"));
+    assert_no_text_lost(d);
+}
+
+const PANEL: &str = "Panel on European security at the Brussels Forum\n\n\
+Moderator: Welcome. Let me start with you, Minister.\n\n\
+Anna Lindqvist: Thank you. Security in Europe is indivisible.\n\
+Jane Smith: I agree with the Minister. KFOR must stay.\n\n\
+Moderator: We have time for questions. Next, Maria Lopez from Reuters.\n\n\
+Question: Minister, will you send more troops?\n\n\
+Anna Lindqvist: We are considering it.\n\n\
+Jane Doe, AFP: A follow-up on that?\n\n\
+Anna Lindqvist: No more today.\n";
+
+#[test]
+fn mixed_case_names_and_introduced_questioners() {
+    let c = one("panel.txt", PANEL);
+    let d = &c.documents[0];
+    let got: Vec<_> = turns(&c, d)
+        .into_iter()
+        .map(|(_, s, m)| (s.unwrap(), m))
+        .collect();
+    let expect = [
+        ("moderator", Mode::Speech),
+        ("anna-lindqvist", Mode::Speech),
+        ("jane-smith", Mode::Speech),
+        ("moderator", Mode::Speech),
+        ("maria-lopez", Mode::Question),
+        ("anna-lindqvist", Mode::Speech),
+        ("jane-doe", Mode::Question),
+        ("anna-lindqvist", Mode::Speech),
+    ];
+    let got: Vec<(&str, Mode)> = got.iter().map(|(s, m)| (s.as_str(), *m)).collect();
+    assert_eq!(got, expect);
+    // A label with no blank line before it still opens a turn.
+    assert_eq!(passage_with(d, "KFOR must stay").turn, 2);
+    let maria = c.speakers.iter().find(|s| s.id == "maria-lopez").unwrap();
+    assert_eq!(maria.kind, SpeakerKind::Journalist);
+    let jane = c.speakers.iter().find(|s| s.id == "jane-doe").unwrap();
+    assert_eq!(jane.kind, SpeakerKind::Journalist);
+    // The moderator's turns answer nothing; answers answer the last question.
+    assert_eq!(passage_with(d, "We have time for questions").reply_to, None);
+    assert_eq!(passage_with(d, "We are considering it").reply_to, Some(4));
+    assert_no_text_lost(d);
+}
+
+const WIRE: &str = "NATO chief urges calm in Kosovo\n\n\
+By Jane Smith\n\n\
+BRUSSELS, Oct 13, 2023 (Reuters) - NATO Secretary General Jens Stoltenberg said on Friday that the alliance would keep its troops in Kosovo.\n\n\
+\"We will do what is necessary to keep the peace,\" Stoltenberg told reporters. He added that both sides must return to talks.\n\n\
+\"There is no alternative to dialogue.\"\n\n\
+Serbian President Aleksandar Vucic, speaking in Belgrade, said his country had no plans for escalation.\n\n\
+According to Vucic, the troops near the border were on a routine exercise.\n\n\
+The alliance calls the deployment a \"prudent step\".\n";
+
+#[test]
+fn a_wire_story_with_dateline_byline_quotes_and_reported_speech() {
+    let c = one("wire.txt", WIRE);
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Article);
+    assert_eq!(d.source.as_deref(), Some("Reuters"));
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-10-13"));
+    let fields: Vec<&str> = d.metadata.iter().map(|m| m.field.as_str()).collect();
+    assert!(
+        fields.contains(&"byline") && fields.contains(&"dateline"),
+        "{fields:?}"
+    );
+
+    let p = passage_with(d, "would keep its troops");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Reported, Some("jens-stoltenberg"))
+    );
+    let p = passage_with(d, "We will do what is necessary");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Quote, Some("jens-stoltenberg"))
+    );
+    let p = passage_with(d, "both sides must return");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Reported, Some("jens-stoltenberg"))
+    );
+    // A quotation with no cue right after an attributed one continues that speaker.
+    let p = passage_with(d, "no alternative to dialogue");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Quote, Some("jens-stoltenberg"))
+    );
+    let p = passage_with(d, "no plans for escalation");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Reported, Some("aleksandar-vucic"))
+    );
+    let vucic = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "aleksandar-vucic")
+        .unwrap();
+    assert_eq!(vucic.role.as_deref(), Some("Serbian President"));
+    let p = passage_with(d, "routine exercise");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Reported, Some("aleksandar-vucic"))
+    );
+    let p = passage_with(d, "prudent step");
+    assert_eq!((p.mode, p.speaker), (Mode::Narration, None));
+    assert_no_text_lost(d);
+}
+
+const FEATURE: &str = "Kosovo's north on edge\n\n\
+Tensions rose again this week.\n\n\
+Vjosa Osmani, the president of Kosovo, said the attackers had been trained in Serbia. She called for sanctions.\n\n\
+“Those responsible must be held to account,” she said.\n\n\
+Officials described the attack as “an act of terror”.\n";
+
+#[test]
+fn appositions_and_she_find_the_speaker() {
+    let c = one("feature.txt", FEATURE);
+    let d = &c.documents[0];
+    let p = passage_with(d, "trained in Serbia");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Reported, Some("vjosa-osmani"))
+    );
+    let p = passage_with(d, "held to account");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Quote, Some("vjosa-osmani"))
+    );
+    let p = passage_with(d, "Tensions rose");
+    assert_eq!((p.mode, p.speaker), (Mode::Narration, None));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn the_same_person_across_documents_is_one_speaker() {
+    let built = build(&[
+        ("wire.txt", WIRE),
+        ("remarks.txt", WHITE_HOUSE),
+        ("panel.txt", PANEL),
+    ]);
+    let ids: Vec<&str> = built
+        .corpus
+        .speakers
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    for d in &built.corpus.documents {
+        assert_no_text_lost(d);
+    }
+}
+
+#[test]
+fn unreadable_files_are_errors_that_name_file_and_place() {
+    let bad = vec![
+        ("empty.txt".to_string(), b"  \n\t\n".to_vec()),
+        ("binary.txt".to_string(), b"Title\n\nok\n\0\x01".to_vec()),
+        (
+            "latin1.txt".to_string(),
+            b"Title\n\nCaf\xe9 au lait".to_vec(),
+        ),
+    ];
+    let errors = corpus::build(&bad, &Options::default()).unwrap_err();
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 3);
+    assert!(
+        shown[0].starts_with("binary.txt:4: binary data"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].starts_with("empty.txt:1: empty document"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[2].starts_with("latin1.txt:3: invalid UTF-8 at byte 10"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn warnings_name_undated_documents_and_unresolved_labels() {
+    let text =
+        "Briefing\n\nSPOKESPERSON: Good morning.\n\nQUESTION: Any news?\n\nSPOKESPERSON: None.";
+    let built = build(&[("b.txt", text)]);
+    let shown: Vec<String> = built.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|w| w.starts_with("b.txt:3: warning: label `SPOKESPERSON` names no person")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|w| w.starts_with("b.txt:1: warning: no date found")),
+        "{shown:?}"
+    );
+}
