@@ -1,0 +1,120 @@
+//! `podium-cli`: inspect and check a Podium corpus from the command line.
+//!
+//! ```text
+//! podium-cli inspect [--json] FILE...   how each file parses: turns, speakers, modes, topics
+//! podium-cli check DIR                  lint a corpus folder; exit 1 on errors
+//! ```
+//!
+//! `inspect` uses the topics and speakers of the corpus folder the files sit in (their
+//! `topics.toml` / `speakers.toml`), so what it prints is what the app will show.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use podium_core::corpus::{self, Built, Options};
+use podium_core::folder;
+
+mod json;
+mod listing;
+
+const USAGE: &str = "usage:
+  podium-cli inspect [--json] FILE...   show how files parse (turns, speakers, modes, topics)
+  podium-cli check DIR                  lint a corpus folder (exit 1 on errors)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("inspect") => inspect(&args[1..]),
+        Some("check") if args.len() == 2 => check(Path::new(&args[1])),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::FAILURE
+}
+
+/// The options of the folder the first file lies in; none when it has no taxonomy.
+fn options_near(files: &[PathBuf]) -> Result<Options, folder::FolderError> {
+    let dir = files
+        .first()
+        .and_then(|f| f.parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    folder::options(dir)
+}
+
+fn inspect(args: &[String]) -> ExitCode {
+    let as_json = args.iter().any(|a| a == "--json");
+    let files: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| *a != "--json")
+        .map(PathBuf::from)
+        .collect();
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let options = match options_near(&files) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let sources = match folder::read_files(&files) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let built = match corpus::build(&sources, &options) {
+        Ok(b) => b,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    if as_json {
+        println!("{}", json::corpus(&built.corpus));
+    } else {
+        print!("{}", listing::corpus(&built.corpus));
+        print_warnings(&built);
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_warnings(built: &Built) {
+    for w in &built.warnings {
+        eprintln!("{w}");
+    }
+}
+
+fn check(dir: &Path) -> ExitCode {
+    match folder::load(dir) {
+        Ok(built) => {
+            print_warnings(&built);
+            let c = &built.corpus;
+            let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
+            eprintln!(
+                "{}: {} documents, {} passages, {} speakers, {} topics; {} warnings",
+                dir.display(),
+                c.documents.len(),
+                passages,
+                c.speakers.len(),
+                c.topics.len(),
+                built.warnings.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! The CLI as a corpus maintainer runs it: the `inspect --json` contract, the readable
+//! listing, and `check`'s warnings and exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_podium-cli"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn seeds() -> Vec<String> {
+    let dir = corpus_dir();
+    ["000_f56c1ec18aaea4cf.txt", "004_86d41ac8c9f73a49.txt"]
+        .iter()
+        .map(|f| dir.join(f).display().to_string())
+        .collect()
+}
+
+/// A fresh folder under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("podium-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn inspect_json_follows_the_contract() {
+    let files = seeds();
+    let mut args = vec!["inspect", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+
+    let speakers: Vec<&str> = v["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    let topics: Vec<&str> = v["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    for s in v["speakers"].as_array().unwrap() {
+        assert!(s["name"].is_string() && (s["role"].is_string() || s["role"].is_null()));
+        assert!(
+            ["official", "journalist", "outlet", "unknown"].contains(&s["kind"].as_str().unwrap())
+        );
+        assert!(s["aliases"].is_array());
+    }
+    for t in v["topics"].as_array().unwrap() {
+        assert!(t["label"].is_string());
+        assert!(["curated", "automatic"].contains(&t["origin"].as_str().unwrap()));
+    }
+
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    for d in docs {
+        let text = std::fs::read_to_string(corpus_dir().join(d["file"].as_str().unwrap())).unwrap();
+        assert!(d["title"].is_string());
+        assert!(d["date"].is_null() || d["date"].as_str().unwrap().len() == 10);
+        assert!(["transcript", "article"].contains(&d["kind"].as_str().unwrap()));
+        for p in d["passages"].as_array().unwrap() {
+            let (start, end) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                &text[start..end],
+                p["text"].as_str().unwrap(),
+                "offsets are bytes into the file"
+            );
+            assert!(p["turn"].is_u64());
+            assert!(p["reply_to"].is_null() || p["reply_to"].is_u64());
+            assert!(["speech", "question", "quote", "reported", "narration"]
+                .contains(&p["mode"].as_str().unwrap()));
+            assert!(p["speaker"].is_null() || speakers.contains(&p["speaker"].as_str().unwrap()));
+            for t in p["topics"].as_array().unwrap() {
+                assert!(topics.contains(&t.as_str().unwrap()));
+            }
+        }
+        for key in ["boilerplate", "metadata"] {
+            for b in d[key].as_array().unwrap() {
+                let (start, end) = (
+                    b["start"].as_u64().unwrap() as usize,
+                    b["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[start..end], b["text"].as_str().unwrap());
+            }
+        }
+    }
+    let article = docs.iter().find(|d| d["kind"] == "article").unwrap();
+    assert_eq!(article["date"], "2023-10-13");
+}
+
+#[test]
+fn inspect_lists_turns_speakers_and_modes_readably() {
+    let files = seeds();
+    let mut args = vec!["inspect"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("000_f56c1ec18aaea4cf.txt  [transcript, undated, NATO]"),
+        "{text}"
+    );
+    assert!(text
+        .lines()
+        .any(|l| l.contains("Reporter, Reuters") && l.contains("question")));
+    assert!(text.lines().any(|l| l.contains("Jens Stoltenberg")
+        && l.contains("quote")
+        && l.contains("We are conducting")));
+}
+
+#[test]
+fn check_passes_the_corpus_with_warnings_on_file_and_line() {
+    let out = run(&["check", corpus_dir().to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("000_f56c1ec18aaea4cf.txt:1: warning: no date found"),
+        "{err}"
+    );
+    assert!(err.contains("2 documents"), "{err}");
+}
+
+#[test]
+fn check_fails_on_an_unreadable_document_naming_file_and_line() {
+    let dir = TempDir::new("bad");
+    std::fs::write(
+        dir.0.join("good.txt"),
+        "Title\n\nMR. A: Hello.\n\nQ: Why?\n",
+    )
+    .unwrap();
+    std::fs::write(dir.0.join("bad.txt"), b"Title\n\nCaf\xe9\n").unwrap();
+    let out = run(&["check", dir.0.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("bad.txt:3: invalid UTF-8 at byte 10"), "{err}");
+}
+
+#[test]
+fn check_warns_about_unbalanced_quotes_and_speakerless_documents() {
+    let dir = TempDir::new("warn");
+    std::fs::write(
+        dir.0.join("a.txt"),
+        "Title\n\n13 October 2023\n\nThe minister said “we will act.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.0.join("b.txt"),
+        "Title\n\n13 October 2023\n\nRain fell on the city all day.\n",
+    )
+    .unwrap();
+    let out = run(&["check", dir.0.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("a.txt:5: warning: unbalanced quotation marks"),
+        "{err}"
+    );
+    assert!(err.contains("b.txt:1: warning: no speaker found"), "{err}");
+}
+
+#[test]
+fn a_bad_taxonomy_is_an_error_naming_its_file() {
+    let dir = TempDir::new("tax");
+    std::fs::write(dir.0.join("a.txt"), "Title\n\nMR. A: Hello.\n\nQ: Why?\n").unwrap();
+    std::fs::write(
+        dir.0.join("topics.toml"),
+        "[[topic]]\nid = \"x\"\nlabel = \"X\"\nphrases = [\"x\"]\nparent = \"nope\"\n",
+    )
+    .unwrap();
+    let out = run(&["check", dir.0.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("topics.toml"), "{err}");
+}
+
+#[test]
+fn unknown_commands_print_usage() {
+    let out = run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("usage:"));
+}
