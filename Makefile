@@ -1,0 +1,64 @@
+# Podium: build, serve and test the static web app.
+#
+#   make serve   install what is missing, build, serve on http://127.0.0.1:8080
+#   make test    install what is missing (incl. Chromium), fmt, clippy, unit tests, build, e2e
+#   make build   build the release site into dist/
+#   make e2e     run the browser tests against an existing dist/
+#   make clean   remove build output
+#
+# Every target can be run again safely; scripts/setup.sh skips whatever is already installed.
+
+SHELL := bash
+MAKEFLAGS += --no-print-directory
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# Trunk finds wasm-opt (npm binaryen) and wasm-bindgen/trunk (cargo install) on PATH.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk would otherwise ask GitHub whether a newer trunk exists.
+export TRUNK_SKIP_VERSION_CHECK := true
+
+TRUNK_FLAGS := --release --offline
+HOST := 127.0.0.1
+PORT := 8080
+
+.PHONY: help setup-build setup-test serve build test fmt-check clippy unit e2e clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup-build:
+	@bash scripts/setup.sh build
+
+setup-test:
+	@bash scripts/setup.sh test
+
+serve: setup-build
+	trunk serve $(TRUNK_FLAGS) --address $(HOST) --port $(PORT)
+
+build: setup-build
+	trunk build $(TRUNK_FLAGS)
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+unit:
+	cargo test --workspace
+
+e2e:
+	@test -f dist/index.html || { echo "e2e: dist/index.html is missing; run 'make build' first" >&2; exit 1; }
+	node --test e2e/*.test.mjs
+
+test: setup-test
+	$(MAKE) fmt-check
+	$(MAKE) clippy
+	$(MAKE) unit
+	trunk build $(TRUNK_FLAGS)
+	$(MAKE) e2e
+
+clean:
+	rm -rf dist e2e/screenshots e2e/results
+	cargo clean

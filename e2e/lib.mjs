@@ -1,0 +1,110 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
+// site (dist/) served by e2e/serve.mjs, and a page that records every console error.
+//
+//   const site = await startSite();              // before()
+//   const page = await site.open({ width: 1280, height: 800 });
+//   ... assertions ...
+//   assert.deepEqual(page.errors, []);
+//   await site.stop();                           // after()
+//
+// Environment: CHROMIUM (path to the browser; default: chromium on PATH, then /usr/bin/chromium),
+// DIST (folder to serve; default: dist/ at the repository root).
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { serveDir } from './serve.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
+
+/** The two viewports every page is checked and photographed at. */
+export const viewports = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+};
+
+/** How long one test may take before it fails instead of hanging CI. */
+export const TEST_TIMEOUT_MS = 60_000;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'chromium');
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  throw new Error('Chromium not found: run `make setup-test` or set CHROMIUM=/path/to/chromium');
+}
+
+/**
+ * Serve `dist` (optionally under a sub-path such as '/podium/') and launch a headless Chromium
+ * with a fresh profile. Returns `{ url, open(viewport), stop() }`.
+ */
+export async function startSite({ prefix = '/', dist = process.env.DIST ?? join(repoRoot, 'dist') } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`${dist}/index.html is missing: run \`make build\` first`);
+  }
+  const server = await serveDir(dist, { prefix });
+  let browser;
+  try {
+    // Playwright gives every launch its own temporary user-data-dir and deletes it on close.
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 30_000,
+    });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+
+  return {
+    url: server.url,
+    /**
+     * Open the site in a new context at `viewport` ('light' or 'dark' `colorScheme`); the page
+     * carries `errors`, every console error, uncaught exception and failed request as a string.
+     */
+    async open(viewport = viewports.desktop, { url = server.url, colorScheme = 'light' } = {}) {
+      const context = await browser.newContext({ viewport, colorScheme });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') page.errors.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => page.errors.push(`page: ${err.message}`));
+      page.on('requestfailed', (req) =>
+        page.errors.push(`request: ${req.url()} ${req.failure()?.errorText ?? ''}`),
+      );
+      await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+      return page;
+    },
+    async stop() {
+      await browser?.close();
+      await server.close();
+    },
+  };
+}
+
+/** Save a screenshot as e2e/screenshots/<name>.png (the viewport, plus `-full` for the whole page). */
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  await page.screenshot({ path: join(screenshotDir, `${name}-full.png`), fullPage: true });
+  return path;
+}
