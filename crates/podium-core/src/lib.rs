@@ -12,12 +12,15 @@ pub mod dates;
 pub mod document;
 #[cfg(feature = "toml")]
 pub mod folder;
+pub mod index;
 pub mod keyphrases;
 pub mod label;
 pub mod parse;
+pub mod query;
 pub mod speakers;
 pub mod text;
 pub mod topics;
+pub mod url;
 
 pub use document::{
     Boilerplate, Corpus, Date, Document, Field, Kind, Metadata, Mode, Origin, Passage, Span,

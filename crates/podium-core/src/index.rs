@@ -1,0 +1,453 @@
+//! Full-text search over passages: case- and diacritic-insensitive, word-prefix while typing,
+//! "quoted phrase" search, typo-tolerant for longer words, across passage text, speaker
+//! names and topic labels.
+//!
+//! The index is a sorted vocabulary of folded words with a posting list (passage numbers)
+//! each, built once when the corpus is loaded. Prefix search is a range of the sorted
+//! vocabulary; typo tolerance scans the vocabulary with a bounded edit distance, which is
+//! cheap because the vocabulary is far smaller than the text.
+
+use crate::document::Corpus;
+use crate::text::{fold, words};
+
+/// A passage's place in the corpus: document number and passage number within it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PassageRef {
+    pub doc: u32,
+    pub passage: u32,
+}
+
+/// The search index of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Every passage, in corpus order; a passage's position here is its number.
+    pub passages: Vec<PassageRef>,
+    /// Sorted folded words.
+    vocabulary: Vec<String>,
+    /// For each word, the passages containing it (in text, speaker name or topic label).
+    postings: Vec<Vec<u32>>,
+}
+
+/// What the reader typed, understood.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// Words that must all match somewhere in the passage (text, speaker, topics).
+    pub terms: Vec<Term>,
+    /// Quoted phrases that must appear, word for word, in the passage text.
+    pub phrases: Vec<Vec<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub word: String,
+    /// The word being typed: match any word that starts with it.
+    pub prefix: bool,
+}
+
+impl Search {
+    /// Parses search text: words, and "quoted phrases" (the closing quote may not be typed yet).
+    pub fn parse(text: &str) -> Search {
+        let is_quote = |c: char| matches!(c, '"' | '“' | '”');
+        let mut search = Search::default();
+        let mut rest = text;
+        while let Some(open) = rest.find(is_quote) {
+            search.add_words(&rest[..open], false);
+            let after = &rest[open + rest[open..].chars().next().map_or(1, char::len_utf8)..];
+            let (inside, next) = match after.find(is_quote) {
+                Some(close) => (
+                    &after[..close],
+                    &after[close + after[close..].chars().next().map_or(1, char::len_utf8)..],
+                ),
+                None => (after, ""),
+            };
+            let phrase: Vec<String> = words(inside).map(|w| fold(w.text(inside))).collect();
+            if !phrase.is_empty() {
+                search.phrases.push(phrase);
+            }
+            rest = next;
+        }
+        let typing = !text.ends_with(|c: char| c.is_whitespace() || is_quote(c));
+        search.add_words(rest, typing);
+        search
+    }
+
+    fn add_words(&mut self, s: &str, last_is_prefix: bool) {
+        let found: Vec<String> = words(s).map(|w| fold(w.text(s))).collect();
+        let n = found.len();
+        for (i, word) in found.into_iter().enumerate() {
+            self.terms.push(Term {
+                word,
+                prefix: last_is_prefix && i + 1 == n,
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+}
+
+/// The outcome of a search: which passages match, and what to highlight in them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// Matching passage numbers, sorted. `None` when there was nothing to search for.
+    pub passages: Option<Vec<u32>>,
+    /// Folded words to highlight, sorted.
+    pub words: Vec<String>,
+    /// Phrases to highlight.
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl Hits {
+    pub fn contains(&self, passage: u32) -> bool {
+        self.passages
+            .as_ref()
+            .is_none_or(|p| p.binary_search(&passage).is_ok())
+    }
+}
+
+/// How many edits a word of this length may be off by and still match.
+fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+impl Index {
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut entries: Vec<(String, u32)> = Vec::new();
+        let mut passages = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            for (p, passage) in doc.passages.iter().enumerate() {
+                let n = passages.len() as u32;
+                passages.push(PassageRef {
+                    doc: d as u32,
+                    passage: p as u32,
+                });
+                let mut add = |s: &str| {
+                    for w in words(s) {
+                        entries.push((fold(w.text(s)), n));
+                    }
+                };
+                add(doc.slice(passage.span));
+                if let Some(s) = passage.speaker {
+                    let speaker = corpus.speaker(s);
+                    add(&speaker.name);
+                    speaker.role.as_deref().map(&mut add);
+                }
+                for &t in &passage.topics {
+                    add(&corpus.topic(t).label);
+                }
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        let mut vocabulary: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        for (word, n) in entries {
+            if vocabulary.last() != Some(&word) {
+                vocabulary.push(word);
+                postings.push(Vec::new());
+            }
+            postings.last_mut().expect("pushed").push(n);
+        }
+        Index {
+            passages,
+            vocabulary,
+            postings,
+        }
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Vocabulary entries a term matches: exact, by prefix, or within its typo budget.
+    fn expand(&self, term: &Term) -> Vec<usize> {
+        let w = term.word.as_str();
+        let mut out = Vec::new();
+        if term.prefix {
+            let start = self.vocabulary.partition_point(|v| v.as_str() < w);
+            out.extend(
+                (start..self.vocabulary.len()).take_while(|&i| self.vocabulary[i].starts_with(w)),
+            );
+        } else if let Ok(i) = self.vocabulary.binary_search_by(|v| v.as_str().cmp(w)) {
+            out.push(i);
+        }
+        let budget = typo_budget(w.chars().count());
+        if budget > 0 {
+            for (i, v) in self.vocabulary.iter().enumerate() {
+                if out.contains(&i) {
+                    continue;
+                }
+                let candidate = if term.prefix {
+                    // While typing, compare with the word's start of the same length.
+                    let n = w.chars().count();
+                    let end = v.char_indices().nth(n).map_or(v.len(), |(b, _)| b);
+                    &v[..end]
+                } else {
+                    v.as_str()
+                };
+                if within(candidate, w, budget) {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs a search over the whole corpus.
+    pub fn search(&self, corpus: &Corpus, search: &Search) -> Hits {
+        if search.is_empty() {
+            return Hits::default();
+        }
+        let mut result: Option<Vec<u32>> = None;
+        let mut highlight: Vec<String> = Vec::new();
+        let phrase_terms = search.phrases.iter().flatten().map(|w| Term {
+            word: w.clone(),
+            prefix: false,
+        });
+        for term in search.terms.iter().cloned().chain(phrase_terms) {
+            let matched = self.expand(&term);
+            let mut set: Vec<u32> = matched
+                .iter()
+                .flat_map(|&i| self.postings[i].iter().copied())
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            highlight.extend(matched.iter().map(|&i| self.vocabulary[i].clone()));
+            result = Some(match result {
+                None => set,
+                Some(prev) => intersect(&prev, &set),
+            });
+        }
+        let mut passages = result.unwrap_or_default();
+        if !search.phrases.is_empty() {
+            passages.retain(|&n| {
+                let r = self.passages[n as usize];
+                let doc = &corpus.documents[r.doc as usize];
+                let text = doc.slice(doc.passages[r.passage as usize].span);
+                search
+                    .phrases
+                    .iter()
+                    .all(|p| !phrase_ranges(text, p).is_empty())
+            });
+        }
+        // Phrase words are highlighted as phrases, not one by one.
+        let phrase_words: Vec<&String> = search.phrases.iter().flatten().collect();
+        highlight
+            .retain(|w| !phrase_words.contains(&w) || search.terms.iter().any(|t| &t.word == w));
+        highlight.sort();
+        highlight.dedup();
+        Hits {
+            passages: Some(passages),
+            words: highlight,
+            phrases: search.phrases.clone(),
+        }
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Is the edit distance between `a` and `b` at most `k`? Optimal string alignment: a
+/// swap of two neighbouring letters ("patrosl") is one edit, as typists make it.
+fn within(a: &str, b: &str, k: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let mut before: Vec<usize> = Vec::new();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(before[j - 2] + 1);
+            }
+        }
+        if cur.iter().min().is_some_and(|&m| m > k) {
+            return false;
+        }
+        before = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()] <= k
+}
+
+/// Byte ranges in `text` where the folded words of `phrase` occur consecutively.
+pub fn phrase_ranges(text: &str, phrase: &[String]) -> Vec<(usize, usize)> {
+    let toks: Vec<(usize, usize, String)> = words(text)
+        .map(|w| (w.start, w.end, fold(w.text(text))))
+        .collect();
+    if phrase.is_empty() || toks.len() < phrase.len() {
+        return Vec::new();
+    }
+    toks.windows(phrase.len())
+        .filter(|win| win.iter().zip(phrase).all(|(t, p)| &t.2 == p))
+        .map(|win| (win[0].0, win[win.len() - 1].1))
+        .collect()
+}
+
+/// Byte ranges of `text` to mark for these hits: matched words and phrases, merged.
+pub fn highlights(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = words(text)
+        .filter(|w| hits.words.binary_search(&fold(w.text(text))).is_ok())
+        .map(|w| (w.start, w.end))
+        .collect();
+    for p in &hits.phrases {
+        out.extend(phrase_ranges(text, p));
+    }
+    out.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{build, Options};
+
+    fn corpus() -> Corpus {
+        let files = vec![
+            (
+                "a.txt".to_string(),
+                "Briefing in Zürich\n\nMR. PRICE: We discussed Kosovo and the Zürich talks.\n\nQUESTION: What about troops?\n\nMR. PRICE: More troops are deploying.\n".as_bytes().to_vec(),
+            ),
+            (
+                "b.txt".to_string(),
+                "Article\n\n13 October 2023\n\nNATO Secretary General Jens Stoltenberg said that patrols would increase.\n".as_bytes().to_vec(),
+            ),
+        ];
+        build(&files, &Options::default()).unwrap().corpus
+    }
+
+    fn texts(c: &Corpus, idx: &Index, q: &str) -> Vec<String> {
+        let hits = idx.search(c, &Search::parse(q));
+        hits.passages
+            .unwrap()
+            .iter()
+            .map(|&n| {
+                let r = idx.passages[n as usize];
+                let d = &c.documents[r.doc as usize];
+                d.slice(d.passages[r.passage as usize].span).to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parse_splits_words_phrases_and_the_word_being_typed() {
+        let s = Search::parse("troops \"Zürich talks\" depl");
+        assert_eq!(
+            s.phrases,
+            vec![vec!["zurich".to_string(), "talks".to_string()]]
+        );
+        let terms: Vec<(&str, bool)> = s
+            .terms
+            .iter()
+            .map(|t| (t.word.as_str(), t.prefix))
+            .collect();
+        assert_eq!(terms, [("troops", false), ("depl", true)]);
+        assert!(!Search::parse("troops ").terms[0].prefix);
+        assert_eq!(
+            Search::parse("\"unfinished phr").phrases,
+            vec![vec!["unfinished".to_string(), "phr".to_string()]]
+        );
+        assert!(Search::parse("  \"\" ").is_empty());
+    }
+
+    #[test]
+    fn search_ignores_case_and_diacritics() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        assert_eq!(texts(&c, &idx, "zurich ").len(), 1);
+        assert_eq!(texts(&c, &idx, "ZÜRICH ").len(), 1);
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        assert_eq!(texts(&c, &idx, "deplo"), ["More troops are deploying."]);
+        assert!(texts(&c, &idx, "deplo ").is_empty());
+    }
+
+    #[test]
+    fn phrases_must_appear_word_for_word() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        assert_eq!(texts(&c, &idx, "\"more troops\"").len(), 1);
+        assert!(texts(&c, &idx, "\"troops more\"").is_empty());
+    }
+
+    #[test]
+    fn longer_words_tolerate_a_typo() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        assert_eq!(texts(&c, &idx, "patrosl ").len(), 1);
+        assert_eq!(texts(&c, &idx, "Stoltenbreg ").len(), 1);
+        assert!(
+            texts(&c, &idx, "talk ").is_empty(),
+            "short words need an exact match"
+        );
+        assert_eq!(texts(&c, &idx, "talks ").len(), 1);
+    }
+
+    #[test]
+    fn speaker_names_and_topic_labels_are_searchable() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        assert_eq!(texts(&c, &idx, "stoltenberg patrols").len(), 1);
+        assert_eq!(texts(&c, &idx, "price troops").len(), 1);
+    }
+
+    #[test]
+    fn highlights_cover_words_and_phrases_merged() {
+        let c = corpus();
+        let idx = Index::build(&c);
+        let text = "We discussed Kosovo and the Zürich talks.";
+        let hits = idx.search(&c, &Search::parse("zurich \"the zurich talks\""));
+        let marks: Vec<&str> = highlights(text, &hits)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(marks, ["the Zürich talks"]);
+        let hits = idx.search(&c, &Search::parse("kosovo discussed"));
+        let marks: Vec<&str> = highlights(text, &hits)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(marks, ["discussed", "Kosovo"]);
+    }
+
+    #[test]
+    fn edit_distance_is_bounded() {
+        assert!(within("patrols", "patrosl", 1), "a swap is one edit");
+        assert!(!within("patrols", "ptarosl", 1));
+        assert!(within("kosovo", "kosova", 1));
+        assert!(!within("abc", "xyz", 2));
+    }
+}
