@@ -1,168 +1,79 @@
-//! The page: a header with the corpus at a glance, the documents, the speakers.
-//!
-//! Components are named after what the reader sees. All corpus text goes into the page as
-//! text nodes (never as HTML), so a document can hold `<` or `&` and show it as written.
+//! The page: header with search, the facet column, the overview (who says it most, when,
+//! speaker × topic), the passages, and the open document.
 
+use leptos::html::Input;
 use leptos::prelude::*;
-use podium_core::{Corpus, Document, Speaker};
 
-use crate::corpus;
+use crate::components::document_view::DocumentView;
+use crate::components::facets::Facets;
+use crate::components::filters::ActiveFilters;
+use crate::components::header::Header;
+use crate::components::keyboard;
+use crate::components::matrix::Matrix;
+use crate::components::results::Results;
+use crate::components::timeline::Timeline;
+use crate::components::top_speakers::TopSpeakers;
+use crate::state::Podium;
+use crate::{corpus, url_sync};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let body = match corpus::corpus() {
-        Ok(corpus) => view! {
-            <CorpusSummary corpus=corpus />
-            <div class="columns">
-                <DocumentList documents=&corpus.documents />
-                <SpeakerList corpus=corpus />
-            </div>
+    match corpus::load() {
+        Ok((corpus, catalog)) => {
+            let podium = Podium::new(corpus, catalog, url_sync::current());
+            provide_context(podium);
+            url_sync::sync(podium.view);
+            let search = NodeRef::<Input>::new();
+            keyboard::install(podium, search);
+            view! { <Viewer search=search /> }.into_any()
+        }
+        Err(message) => view! {
+            <header class="site-header">
+                <h1 class="product-name">"Podium"</h1>
+            </header>
+            <main id="main">
+                <LoadError message=message />
+            </main>
         }
         .into_any(),
-        Err(message) => view! { <LoadError message=message /> }.into_any(),
-    };
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <Header />
-        <main id="main" tabindex="-1">
-            {body}
-        </main>
     }
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Viewer(search: NodeRef<Input>) -> impl IntoView {
+    let podium = crate::state::use_podium();
     view! {
-        <header class="site-header">
-            <h1 class="product-name">"Podium"</h1>
-            <p class="tagline">"Who said what, on which topic."</p>
-        </header>
-    }
-}
-
-/// "2 documents · 5 speakers · 48 passages"
-#[component]
-fn CorpusSummary(corpus: &'static Corpus) -> impl IntoView {
-    let passages = corpus.documents.iter().map(|d| d.passages.len()).sum();
-    view! {
-        <p class="corpus-summary">
-            <span>{count(corpus.documents.len(), "document", "documents")}</span>
-            <span>{count(corpus.speakers.len(), "speaker", "speakers")}</span>
-            <span>{count(passages, "passage", "passages")}</span>
+        <a class="skip-link" href="#results">"Skip to passages"</a>
+        <Header search=search />
+        <div class="layout" class:document-open=move || podium.view.with(|v| v.open.is_some())>
+            <Facets />
+            <main id="main" tabindex="-1">
+                <ActiveFilters />
+                <div class="overview">
+                    <TopSpeakers />
+                    <Timeline />
+                </div>
+                <details class="matrix-panel">
+                    <summary>"Speaker × topic"</summary>
+                    <Matrix />
+                </details>
+                <Results />
+            </main>
+            <DocumentView />
+        </div>
+        <p id="toast" role="status" aria-live="polite" class:visible=move || podium.toast.with(Option::is_some)>
+            {move || podium.toast.get().unwrap_or_default()}
         </p>
     }
 }
 
-#[component]
-fn DocumentList(documents: &'static [Document]) -> impl IntoView {
-    view! {
-        <section class="panel" aria-labelledby="documents-heading">
-            <h2 id="documents-heading">"Documents"</h2>
-            <ul class="document-list">
-                {documents
-                    .iter()
-                    .map(|document| view! { <DocumentItem document=document /> })
-                    .collect_view()}
-            </ul>
-        </section>
-    }
-}
-
-#[component]
-fn DocumentItem(document: &'static Document) -> impl IntoView {
-    let title = if document.title.trim().is_empty() {
-        document.file.as_str()
-    } else {
-        document.title.as_str()
-    };
-    let date = match document.date {
-        Some(date) => {
-            let iso = date.to_string();
-            let shown = iso.clone();
-            view! { <time datetime=iso>{shown}</time> }.into_any()
-        }
-        None => view! { <span class="undated">"undated"</span> }.into_any(),
-    };
-    view! {
-        <li class="document">
-            <h3 class="document-title">{title}</h3>
-            <p class="meta">
-                {date}
-                <Badge text=document.kind.as_str() />
-                {document.source.as_deref().map(|source| view! { <span>{source}</span> })}
-                <span>{count(document.passages.len(), "passage", "passages")}</span>
-            </p>
-        </li>
-    }
-}
-
-#[component]
-fn SpeakerList(corpus: &'static Corpus) -> impl IntoView {
-    let counts = corpus::passages_per_speaker(corpus);
-    let mut speakers: Vec<(&'static Speaker, usize)> = corpus.speakers.iter().zip(counts).collect();
-    // Most passages first; ties by name, so the order is stable from build to build.
-    speakers.sort_by(|(a, a_count), (b, b_count)| b_count.cmp(a_count).then(a.name.cmp(&b.name)));
-    view! {
-        <section class="panel" aria-labelledby="speakers-heading">
-            <h2 id="speakers-heading">"Speakers"</h2>
-            <ul class="speaker-list">
-                {speakers
-                    .into_iter()
-                    .map(|(speaker, passages)| view! { <SpeakerItem speaker=speaker passages=passages /> })
-                    .collect_view()}
-            </ul>
-        </section>
-    }
-}
-
-#[component]
-fn SpeakerItem(speaker: &'static Speaker, passages: usize) -> impl IntoView {
-    view! {
-        <li class="speaker">
-            <span class="speaker-name">{speaker.name.as_str()}</span>
-            {speaker.role.as_deref().map(|role| view! { <span class="speaker-role">{role}</span> })}
-            <p class="meta">
-                <Badge text=speaker.kind.as_str() />
-                <span>{count(passages, "passage", "passages")}</span>
-            </p>
-        </li>
-    }
-}
-
-/// A small pill for a kind ("transcript", "official"). The outer span carries the "·"
-/// separator of a `.meta` line, so the separator stays outside the pill.
-#[component]
-fn Badge(text: &'static str) -> impl IntoView {
-    view! {
-        <span>
-            <span class="badge">{text}</span>
-        </span>
-    }
-}
-
+/// Shown instead of the viewer when the embedded corpus cannot be decoded.
 #[component]
 fn LoadError(message: &'static str) -> impl IntoView {
     view! {
-        <div class="load-error" role="alert">
+        <section class="panel load-error" role="alert">
             <h2>"The corpus could not be loaded"</h2>
             <p>{message}</p>
-        </div>
-    }
-}
-
-/// "1 passage", "3 passages".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn count_uses_the_singular_only_for_one() {
-        assert_eq!(count(0, "speaker", "speakers"), "0 speakers");
-        assert_eq!(count(1, "speaker", "speakers"), "1 speaker");
-        assert_eq!(count(2, "speaker", "speakers"), "2 speakers");
+        </section>
     }
 }

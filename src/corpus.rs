@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use podium_core::query::Catalog;
 use podium_core::Corpus;
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -20,26 +21,17 @@ pub fn corpus() -> Result<&'static Corpus, &'static str> {
         .map_err(String::as_str)
 }
 
+/// The corpus and its search catalog, built once for the life of the page.
+pub fn load() -> Result<(&'static Corpus, &'static Catalog), &'static str> {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    let corpus = corpus()?;
+    Ok((corpus, CATALOG.get_or_init(|| Catalog::new(corpus))))
+}
+
 fn decode(blob: &[u8]) -> Result<Corpus, String> {
     postcard::from_bytes(blob).map_err(|err| {
         format!("The embedded corpus could not be read ({err}). Rebuild the app with `make build`.")
     })
-}
-
-/// How many passages each speaker has, in the order of `corpus.speakers`.
-pub fn passages_per_speaker(corpus: &Corpus) -> Vec<usize> {
-    let mut counts = vec![0; corpus.speakers.len()];
-    let speakers = corpus
-        .documents
-        .iter()
-        .flat_map(|document| &document.passages)
-        .filter_map(|passage| passage.speaker);
-    for speaker in speakers {
-        if let Some(count) = counts.get_mut(speaker as usize) {
-            *count += 1;
-        }
-    }
-    counts
 }
 
 #[cfg(test)]
@@ -56,19 +48,5 @@ mod tests {
     fn a_corrupt_blob_is_an_error_not_a_panic() {
         let message = decode(&[0xff; 3]).unwrap_err();
         assert!(message.contains("could not be read"), "{message}");
-    }
-
-    #[test]
-    fn passages_per_speaker_counts_every_attributed_passage_once() {
-        let corpus = corpus().unwrap();
-        let counts = passages_per_speaker(corpus);
-        assert_eq!(counts.len(), corpus.speakers.len());
-        let attributed = corpus
-            .documents
-            .iter()
-            .flat_map(|document| &document.passages)
-            .filter(|passage| passage.speaker.is_some())
-            .count();
-        assert_eq!(counts.iter().sum::<usize>(), attributed);
     }
 }

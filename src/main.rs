@@ -1,10 +1,14 @@
 //! Podium's browser app: mounts the view; everything else lives in the modules below.
 //!
-//! - [`corpus`] decodes the corpus that `build.rs` embedded, once.
-//! - [`app`] holds the components, each named after what the reader sees.
+//! - [`corpus`] decodes the corpus that `build.rs` embedded, once, and builds its catalog.
+//! - [`state`] holds the view (synced with the URL by [`url_sync`]) and what derives from it.
+//! - [`app`] lays out the page from [`components`], each named after what the reader sees.
 
 mod app;
+mod components;
 mod corpus;
+mod state;
+mod url_sync;
 
 fn main() {
     leptos::mount::mount_to_body(app::App);

@@ -1,0 +1,52 @@
+//! The header: product name, search box, how many passages are shown, the filter drawer button.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::state::use_podium;
+
+#[component]
+pub fn Header(search: NodeRef<Input>) -> impl IntoView {
+    let podium = use_podium();
+    let count = move || {
+        podium.results.with(|r| {
+            let n = r.passages.len();
+            format!(
+                "{n} of {} passage{}",
+                r.total,
+                if r.total == 1 { "" } else { "s" }
+            )
+        })
+    };
+    let drawer = podium.drawer;
+    view! {
+        <header class="site-header">
+            <h1 class="product-name">"Podium"</h1>
+            <div class="search">
+                <input
+                    node_ref=search
+                    type="search"
+                    aria-label="Search passages"
+                    placeholder="Search what was said…  ( / )"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || podium.query.with(|q| q.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        podium.update_query(|q| q.text = text);
+                    }
+                />
+            </div>
+            <p id="result-count" aria-live="polite">{count}</p>
+            <button
+                id="filters-toggle"
+                type="button"
+                aria-controls="facets"
+                aria-expanded=move || drawer.get().to_string()
+                on:click=move |_| drawer.update(|open| *open = !*open)
+            >
+                "Filters"
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,57 @@
+//! "Who says it most": speakers ranked by matching passages for the current search and
+//! filters (their own facet aside), one click to narrow to one.
+
+use leptos::prelude::*;
+use podium_core::query::Facet;
+
+use crate::state::use_podium;
+
+const SHOWN: usize = 6;
+
+#[component]
+pub fn TopSpeakers() -> impl IntoView {
+    let podium = use_podium();
+    let ranked = move || {
+        podium.results.with(|r| {
+            let mut v: Vec<(usize, u32)> = r
+                .counts
+                .speakers
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.truncate(SHOWN);
+            v
+        })
+    };
+    let max = move || ranked().first().map_or(1, |x| x.1.max(1));
+    view! {
+        <section class="overview-panel" aria-labelledby="top-speakers-heading">
+            <h2 id="top-speakers-heading">"Who says it most"</h2>
+            <ol id="top-speakers">
+                {move || {
+                    let max = max();
+                    ranked()
+                        .into_iter()
+                        .map(|(i, n)| {
+                            let s = &podium.corpus.speakers[i];
+                            let id = s.id.clone();
+                            let width = format!("{}%", (n as f32 / max as f32 * 100.0).round());
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
+                                        <span class="name">{s.name.clone()}</span>
+                                        <span class="count">{n}</span>
+                                        <span class="bar" style:width=width aria-hidden="true"></span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
