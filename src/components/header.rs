@@ -5,6 +5,18 @@ use leptos::prelude::*;
 
 use crate::state::use_podium;
 
+/// Measures keystroke to next frame as `podium:keystroke` (Performance API), so browser
+/// tests and benchmarks can read how long results take to follow typing.
+fn mark_keystroke() {
+    let Some(perf) = window().performance() else {
+        return;
+    };
+    let _ = perf.mark("podium:input");
+    request_animation_frame(move || {
+        let _ = perf.measure_with_start_mark("podium:keystroke", "podium:input");
+    });
+}
+
 #[component]
 pub fn Header(search: NodeRef<Input>) -> impl IntoView {
     let podium = use_podium();
@@ -33,6 +45,7 @@ pub fn Header(search: NodeRef<Input>) -> impl IntoView {
                     prop:value=move || podium.query.with(|q| q.text.clone())
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
+                        mark_keystroke();
                         podium.update_query(|q| q.text = text);
                     }
                 />

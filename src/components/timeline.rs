@@ -18,7 +18,7 @@ pub fn Timeline() -> impl IntoView {
                 .map(|&(date, n)| {
                     let iso = date.to_string();
                     let label = format!("{iso}: {n} passage{}", if n == 1 { "" } else { "s" });
-                    let height = format!("{}%", 8.0 + n as f32 / max as f32 * 92.0);
+                    let height = format!("{}%", 8 + n * 92 / max);
                     let active = from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t);
                     view! {
                         <button

@@ -38,7 +38,7 @@ pub fn TopSpeakers() -> impl IntoView {
                         .map(|(i, n)| {
                             let s = &podium.corpus.speakers[i];
                             let id = s.id.clone();
-                            let width = format!("{}%", (n as f32 / max as f32 * 100.0).round());
+                            let width = format!("{}%", n * 100 / max);
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
