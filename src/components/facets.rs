@@ -52,7 +52,7 @@ fn FacetValue(
             class:zero=move || count.get() == 0
             class:included=move || state.get() == Choice::Included
             class:excluded=move || state.get() == Choice::Excluded
-            style:padding-left=format!("{}px", depth * 14)
+            data-depth=depth.min(4).to_string()
         >
             <button
                 type="button"

@@ -38,13 +38,12 @@ pub fn TopSpeakers() -> impl IntoView {
                         .map(|(i, n)| {
                             let s = &podium.corpus.speakers[i];
                             let id = s.id.clone();
-                            let width = format!("{}%", n * 100 / max);
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
                                         <span class="name">{s.name.clone()}</span>
                                         <span class="count">{n}</span>
-                                        <span class="bar" style:width=width aria-hidden="true"></span>
+                                        <progress max=max value=n aria-hidden="true"></progress>
                                     </button>
                                 </li>
                             }
