@@ -3,6 +3,7 @@
 #   make serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   make test    install what is missing (incl. Chromium), fmt, clippy, unit tests, build, e2e
 #   make build   build the release site into dist/
+#   make single-file   build dist-single/podium.html, the whole site in one file (opens from file://)
 #   make e2e     run the browser tests against an existing dist/
 #   make clean   remove build output
 #
@@ -22,7 +23,7 @@ TRUNK_FLAGS := --release --offline
 HOST := 127.0.0.1
 PORT := 8080
 
-.PHONY: help setup-build setup-test serve build test fmt-check clippy unit e2e clean
+.PHONY: help setup-build setup-test serve build single-file test fmt-check clippy unit e2e clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -38,6 +39,10 @@ serve: setup-build
 
 build: setup-build
 	trunk build $(TRUNK_FLAGS)
+
+# Inlines the wasm, JS glue and CSS of dist/ into one HTML file (scripts/single-file.mjs).
+single-file: build
+	node scripts/single-file.mjs dist dist-single/podium.html
 
 fmt-check:
 	cargo fmt --all --check
@@ -60,5 +65,5 @@ test: setup-test
 	$(MAKE) e2e
 
 clean:
-	rm -rf dist e2e/screenshots e2e/results
+	rm -rf dist dist-single e2e/screenshots e2e/results
 	cargo clean

@@ -42,6 +42,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Viewer(search: NodeRef<Input>) -> impl IntoView {
     let podium = crate::state::use_podium();
+    // The grid is rebuilt with every result, so it is only built while it is open.
+    let matrix_open = RwSignal::new(false);
     view! {
         <a class="skip-link" href="#results">"Skip to passages"</a>
         <Header search=search />
@@ -54,8 +56,10 @@ fn Viewer(search: NodeRef<Input>) -> impl IntoView {
                     <Timeline />
                 </div>
                 <details class="matrix-panel">
-                    <summary>"Speaker × topic"</summary>
-                    <Matrix />
+                    <summary on:click=move |_| matrix_open.update(|o| *o = !*o)>"Speaker × topic"</summary>
+                    <Show when=move || matrix_open.get()>
+                        <Matrix />
+                    </Show>
                 </details>
                 <Results />
             </main>
