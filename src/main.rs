@@ -3,13 +3,20 @@
 //! - [`corpus`] decodes the corpus that `build.rs` embedded, once, and builds its catalog.
 //! - [`state`] holds the view (synced with the URL by [`url_sync`]) and what derives from it.
 //! - [`app`] lays out the page from [`components`], each named after what the reader sees.
+//! - [`panic`] turns a crash into a visible banner with a Reload action.
 
 mod app;
 mod components;
 mod corpus;
+mod panic;
 mod state;
 mod url_sync;
 
 fn main() {
+    panic::install();
+    let test_panic = panic::test_requested();
     leptos::mount::mount_to_body(app::App);
+    if test_panic {
+        panic!("test panic requested by the URL");
+    }
 }

@@ -105,7 +105,8 @@ pub fn DocumentView() -> impl IntoView {
     });
     let close = move || podium.view.update(|v| v.open = None);
     // Scroll the panel (not the page, which keeps the reader's place in the results) so
-    // the chosen passage sits in its middle.
+    // the chosen passage sits in the middle of what the panel's own header leaves visible,
+    // or starts at its top when it is too long to fit.
     Effect::new(move |_| {
         if let Some((doc, Some(passage))) = target.get() {
             let id = format!(
@@ -120,8 +121,17 @@ pub fn DocumentView() -> impl IntoView {
                         .ok()
                 };
                 if let (Some(panel), Some(el)) = (find("document"), find(&id)) {
-                    let middle = el.offset_top() - (panel.client_height() - el.offset_height()) / 2;
-                    panel.set_scroll_top(middle.max(0));
+                    let header = find("document-header").map_or(0, |h| h.offset_height());
+                    let room = panel.client_height() - header;
+                    let slack = (room - el.offset_height()).max(16);
+                    let top = el.offset_top()
+                        - header
+                        - if el.offset_height() < room {
+                            slack / 2
+                        } else {
+                            16
+                        };
+                    panel.set_scroll_top(top.max(0));
                 }
             });
         }
@@ -145,7 +155,7 @@ pub fn DocumentView() -> impl IntoView {
             let label = format!("Document: {}", doc.title);
             view! {
                 <section id="document" aria-label=label>
-                    <header class="document-header">
+                    <header class="document-header" id="document-header">
                         <h2>{doc.title.clone()}</h2>
                         <button type="button" id="close-document" aria-label="Close document" on:click=move |_| close()>
                             "Close ×"

@@ -296,7 +296,11 @@ fn DateFacet() -> impl IntoView {
 pub fn Facets() -> impl IntoView {
     let podium = use_podium();
     view! {
+        <div class="drawer-backdrop" class:open=move || podium.drawer.get() on:click=move |_| podium.drawer.set(false)></div>
         <aside id="facets" aria-label="Filters" class:open=move || podium.drawer.get()>
+            <button type="button" id="close-filters" on:click=move |_| podium.drawer.set(false)>
+                "Show passages"
+            </button>
             <SpeakerFacet />
             <TopicFacet />
             <VoiceFacet />

@@ -1,5 +1,5 @@
-//! "Who says it most": speakers ranked by matching passages for the current search and
-//! filters (their own facet aside), one click to narrow to one.
+//! "Who says it most": speakers ranked by the passages shown for the current search and
+//! filters, one click to narrow to one.
 
 use leptos::prelude::*;
 use podium_core::query::Facet;
@@ -13,11 +13,14 @@ pub fn TopSpeakers() -> impl IntoView {
     let podium = use_podium();
     let ranked = move || {
         podium.results.with(|r| {
-            let mut v: Vec<(usize, u32)> = r
-                .counts
-                .speakers
-                .iter()
-                .copied()
+            let mut counts = vec![0u32; podium.corpus.speakers.len()];
+            for &p in &r.passages {
+                if let Some(s) = podium.passage(p).speaker {
+                    counts[s as usize] += 1;
+                }
+            }
+            let mut v: Vec<(usize, u32)> = counts
+                .into_iter()
                 .enumerate()
                 .filter(|&(_, n)| n > 0)
                 .collect();
