@@ -124,12 +124,13 @@ pub fn DocumentView() -> impl IntoView {
                     let header = find("document-header").map_or(0, |h| h.offset_height());
                     let room = panel.client_height() - header;
                     let slack = (room - el.offset_height()).max(16);
+                    // A long passage starts near the top, its speaker label still in view.
                     let top = el.offset_top()
                         - header
                         - if el.offset_height() < room {
                             slack / 2
                         } else {
-                            16
+                            48
                         };
                     panel.set_scroll_top(top.max(0));
                 }
