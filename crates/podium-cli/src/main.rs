@@ -3,6 +3,8 @@
 //! ```text
 //! podium-cli inspect [--json] FILE...   how each file parses: turns, speakers, modes, topics
 //! podium-cli check DIR                  lint a corpus folder; exit 1 on errors
+//! podium-cli synth --docs N --out DIR [--seed S] [--from DIR]
+//!                                       write a synthetic corpus recombined from real passages
 //! ```
 //!
 //! `inspect` uses the topics and speakers of the corpus folder the files sit in (their
@@ -16,16 +18,21 @@ use podium_core::folder;
 
 mod json;
 mod listing;
+mod synth;
 
 const USAGE: &str = "usage:
   podium-cli inspect [--json] FILE...   show how files parse (turns, speakers, modes, topics)
-  podium-cli check DIR                  lint a corpus folder (exit 1 on errors)";
+  podium-cli check DIR                  lint a corpus folder (exit 1 on errors)
+  podium-cli synth --docs N --out DIR [--seed S] [--from DIR]
+                                        write N synthetic documents recombined from the
+                                        passages of DIR (default: corpus), for scale tests";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
         Some("check") if args.len() == 2 => check(Path::new(&args[1])),
+        Some("synth") => synth(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -116,5 +123,42 @@ fn check(dir: &Path) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn synth(args: &[String]) -> ExitCode {
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+    };
+    let (Some(docs), Some(out)) = (
+        value("--docs").and_then(|n| n.parse::<usize>().ok()),
+        value("--out"),
+    ) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let seed = value("--seed").and_then(|s| s.parse().ok()).unwrap_or(1);
+    let from = Path::new(value("--from").map_or("corpus", String::as_str));
+    let source = match folder::load(from) {
+        Ok(b) => b.corpus,
+        Err(e) => return fail(e),
+    };
+    let out = Path::new(out);
+    match synth::write(&source, docs, seed, out) {
+        Ok(bytes) => {
+            if let Ok(topics) = std::fs::read(from.join("topics.toml")) {
+                if let Err(e) = std::fs::write(out.join("topics.toml"), topics) {
+                    return fail(e);
+                }
+            }
+            eprintln!(
+                "{}: {docs} documents, {bytes} bytes (seed {seed})",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
     }
 }

@@ -155,7 +155,8 @@ pub fn transcript(
                     piece_start,
                     end,
                 );
-                if mode != Mode::Question {
+                // A label alone on its line leaves no piece: `piece_start` is past `end`.
+                if mode != Mode::Question && piece_start < end {
                     if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
                         introduced = Some(m);
                     }

@@ -56,9 +56,12 @@ fn tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
 
 /// A month by full English name or its three-letter abbreviation ("Sept" too).
 fn month_of(word: &str) -> Option<u8> {
-    let w = word.to_ascii_lowercase();
+    // Called for every word of every candidate line: compare without allocating.
+    let is = |a: &str| word.eq_ignore_ascii_case(a);
     let ix = MONTHS.iter().position(|m| {
-        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
+        is(m)
+            || (word.len() == 3 && m.get(..3).is_some_and(is))
+            || (is("sept") && *m == "september")
     })?;
     Some(ix as u8 + 1)
 }
@@ -224,6 +227,11 @@ const DATE_LINE_WORDS: &[&str] = &[
 
 /// Is this line a date on its own (a metadata line), perhaps with a time and a weekday?
 pub fn date_line(line: &str) -> Option<Date> {
+    // "Published: Wednesday, 13 September 2023 at 18:21 CEST" is about as long as they get.
+    const LONGEST: usize = 100;
+    if line.len() > LONGEST || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let (date, start, end) = find_date(line)?;
     let rest = format!("{} {}", &line[..start], &line[end..]);
     let only_decoration = tokens(&rest).iter().all(|(t, _, _)| match t {
