@@ -5,7 +5,7 @@
 //! passages it would give with every other filter applied, and a value with none is dimmed.
 
 use leptos::prelude::*;
-use podium_core::query::{Choice, Facet, Voice};
+use podium_core::query::{Choice, Facet, Query, Voice};
 use podium_core::{Date, Origin, SpeakerKind};
 
 use crate::state::{use_podium, Podium};
@@ -250,43 +250,39 @@ fn AskedFacet() -> impl IntoView {
         .into_any()
 }
 
-fn parse_date(s: &str) -> Option<Date> {
-    podium_core::url::View::from_fragment(&format!("from={s}"))
-        .query
-        .from
+/// One end of the date range, as a native date input.
+#[component]
+fn DateInput(label: &'static str, end: fn(&mut Query) -> &mut Option<Date>) -> impl IntoView {
+    let podium = use_podium();
+    let value = move || {
+        podium.query.with(|q| {
+            let mut q = q.clone();
+            end(&mut q).map(|d| d.to_string()).unwrap_or_default()
+        })
+    };
+    view! {
+        <label>
+            {label}
+            <input
+                type="date"
+                aria-label=format!("{label} date")
+                prop:value=value
+                on:change=move |ev| {
+                    let date = podium_core::dates::parse_iso(&event_target_value(&ev));
+                    podium.update_query(|q| *end(q) = date);
+                }
+            />
+        </label>
+    }
 }
 
 #[component]
 fn DateFacet() -> impl IntoView {
-    let podium = use_podium();
-    let show = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     view! {
         <FacetSection facet="date" title="Date">
             <div class="date-range">
-                <label>
-                    "From"
-                    <input
-                        type="date"
-                        aria-label="From date"
-                        prop:value=move || show(podium.query.with(|q| q.from))
-                        on:change=move |ev| {
-                            let d = parse_date(&event_target_value(&ev));
-                            podium.update_query(|q| q.from = d);
-                        }
-                    />
-                </label>
-                <label>
-                    "To"
-                    <input
-                        type="date"
-                        aria-label="To date"
-                        prop:value=move || show(podium.query.with(|q| q.to))
-                        on:change=move |ev| {
-                            let d = parse_date(&event_target_value(&ev));
-                            podium.update_query(|q| q.to = d);
-                        }
-                    />
-                </label>
+                <DateInput label="From" end=|q| &mut q.from />
+                <DateInput label="To" end=|q| &mut q.to />
             </div>
         </FacetSection>
     }

@@ -190,6 +190,13 @@ fn date_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Date, usize, u
     }
 }
 
+/// Reads exactly one date and nothing else, e.g. `2023-10-13` from a URL or a date input.
+pub fn parse_iso(s: &str) -> Option<Date> {
+    find_date(s)
+        .filter(|(_, a, b)| *a == 0 && *b == s.len())
+        .map(|(d, _, _)| d)
+}
+
 /// Words that may stand around a date on a line of its own without making it prose.
 const DATE_LINE_WORDS: &[&str] = &[
     "published",

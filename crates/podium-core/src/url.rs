@@ -12,7 +12,6 @@
 //! a malformed link gives the default view, never an error.
 
 use crate::dates;
-use crate::document::Date;
 use crate::query::{Filter, Query};
 
 /// A passage permalink: the file and the byte offset where the passage starts.
@@ -106,12 +105,6 @@ fn decode_filter(raw: &str) -> Filter {
     f
 }
 
-fn parse_date(s: &str) -> Option<Date> {
-    dates::find_date(s)
-        .filter(|(_, a, b)| *a == 0 && *b == s.len())
-        .map(|(d, _, _)| d)
-}
-
 impl View {
     /// The fragment for this view, without the leading `#`.
     pub fn to_fragment(&self) -> String {
@@ -161,8 +154,8 @@ impl View {
                 "voice" => q.voice = decode_filter(value),
                 "doc" => q.document = decode_filter(value),
                 "asked" => q.asked = decode_filter(value),
-                "from" => q.from = parse_date(value),
-                "to" => q.to = parse_date(value),
+                "from" => q.from = dates::parse_iso(value),
+                "to" => q.to = dates::parse_iso(value),
                 "open" => {
                     view.open = value.rsplit_once('@').and_then(|(file, start)| {
                         Some(Permalink {
@@ -181,6 +174,7 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Date;
 
     fn sample() -> View {
         let mut q = Query {
