@@ -79,8 +79,10 @@ export async function startSite({ prefix = '/', dist = process.env.DIST ?? join(
      * Open the site in a new context at `viewport` ('light' or 'dark' `colorScheme`); the page
      * carries `errors`, every console error, uncaught exception and failed request as a string.
      */
-    async open(viewport = viewports.desktop, { url = server.url, colorScheme = 'light' } = {}) {
-      const context = await browser.newContext({ viewport, colorScheme });
+    async open(viewport = viewports.desktop, { url = server.url, colorScheme = 'light', bypassCSP = false } = {}) {
+      // bypassCSP only for tests that inject a testing library (axe); the app's own CSP is
+      // checked everywhere else.
+      const context = await browser.newContext({ viewport, colorScheme, bypassCSP });
       const page = await context.newPage();
       page.errors = [];
       page.on('console', (msg) => {
