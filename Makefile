@@ -5,6 +5,7 @@
 #   make build   build the release site into dist/
 #   make single-file   build dist-single/podium.html, the whole site in one file (opens from file://)
 #   make e2e     run the browser tests against an existing dist/
+#   make fuzz    fuzz podium-core with cargo-fuzz, FUZZ_SECONDS (default 60) per target
 #   make clean   remove build output
 #
 # Every target can be run again safely; scripts/setup.sh skips whatever is already installed.
@@ -23,7 +24,7 @@ TRUNK_FLAGS := --release --offline
 HOST := 127.0.0.1
 PORT := 8080
 
-.PHONY: help setup-build setup-test serve build single-file test fmt-check clippy unit e2e clean
+.PHONY: help setup-build setup-test setup-fuzz serve build single-file test fmt-check clippy unit e2e fuzz clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -33,6 +34,9 @@ setup-build:
 
 setup-test:
 	@bash scripts/setup.sh test
+
+setup-fuzz:
+	@bash scripts/setup.sh fuzz
 
 serve: setup-build
 	trunk serve $(TRUNK_FLAGS) --address $(HOST) --port $(PORT)
@@ -57,13 +61,21 @@ e2e:
 	@test -f dist/index.html || { echo "e2e: dist/index.html is missing; run 'make build' first" >&2; exit 1; }
 	node --test e2e/*.test.mjs
 
+# Four targets, FUZZ_SECONDS each, after building them (scripts/fuzz.sh; logs and totals in
+# crates/podium-core/fuzz/logs/).
+FUZZ_SECONDS ?= 60
+fuzz: setup-fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# In CI (CI=true) every fuzz target also runs for 60 s (about 7 minutes with the build).
 test: setup-test
 	$(MAKE) fmt-check
 	$(MAKE) clippy
 	$(MAKE) unit
+	@if [ "$${CI:-}" = true ]; then $(MAKE) fuzz FUZZ_SECONDS=60; fi
 	trunk build $(TRUNK_FLAGS)
 	$(MAKE) e2e
 
 clean:
-	rm -rf dist dist-single e2e/screenshots e2e/results
+	rm -rf dist dist-single e2e/screenshots e2e/results crates/podium-core/fuzz/target
 	cargo clean

@@ -3,6 +3,7 @@
 #
 #   scripts/setup.sh build   Rust wasm target, trunk, wasm-bindgen-cli, npm tools, crates
 #   scripts/setup.sh test    all of the above, plus rustfmt/clippy and Chromium for the e2e tests
+#   scripts/setup.sh fuzz    cargo-fuzz and the fuzz project's crates (for `make fuzz`)
 #
 # Progress goes to stderr as "setup: ..." lines. Safe to run again and again; needs network
 # access only to the package registries (crates.io, npm, Debian apt) and only for what is missing.
@@ -14,9 +15,9 @@ WASM_TARGET=wasm32-unknown-unknown
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mode=${1:-build}
 case "$mode" in
-  build | test) ;;
+  build | test | fuzz) ;;
   *)
-    echo "usage: $0 [build|test]" >&2
+    echo "usage: $0 [build|test|fuzz]" >&2
     exit 2
     ;;
 esac
@@ -55,6 +56,22 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if ! command -v cc >/dev/null; then
   say "installing a C toolchain (needed to compile trunk's dependencies)"
   apt_install build-essential pkg-config
+fi
+
+# --- cargo-fuzz (fuzz mode only) -----------------------------------------------------------
+# cargo-fuzz 0.13 builds with stable Rust; it asks rustc for nightly-only flags, which
+# scripts/fuzz.sh allows with RUSTC_BOOTSTRAP=1 (no nightly toolchain needed).
+if [ "$mode" = fuzz ]; then
+  if command -v cargo-fuzz >/dev/null && cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo-fuzz: present"
+  else
+    say "cargo-fuzz: installing with cargo (takes a few minutes)"
+    cargo install cargo-fuzz --locked
+  fi
+  say "cargo fetch (fuzz project)"
+  (cd crates/podium-core/fuzz && cargo fetch --quiet)
+  say "done ($mode)"
+  exit 0
 fi
 
 if rustup target list --installed | grep -qx "$WASM_TARGET"; then

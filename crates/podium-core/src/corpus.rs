@@ -61,6 +61,10 @@ pub fn line_of(bytes: &[u8], offset: usize) -> usize {
     line
 }
 
+/// The largest document read. Parsing runs at a few MB/s, and a reader's browser holds the
+/// whole corpus; a bigger file is almost always several documents or not a transcript.
+pub const MAX_DOCUMENT_BYTES: usize = 24 * 1024 * 1024;
+
 /// Checks that a file is text Podium can read, without losing any of it.
 pub fn validate<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DocumentError> {
     let error = |offset: usize, message: String| DocumentError {
@@ -68,6 +72,17 @@ pub fn validate<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DocumentErro
         line: line_of(bytes, offset),
         message,
     };
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError {
+            file: file.to_string(),
+            line: 1,
+            message: format!(
+                "document is {} MB; Podium reads documents up to {} MB: split it into documents",
+                bytes.len() / (1024 * 1024),
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         return Err(error(
             nul,

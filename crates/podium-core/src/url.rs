@@ -28,8 +28,15 @@ pub struct View {
     pub open: Option<Permalink>,
 }
 
-/// Longest fragment read; anything longer is not a link a person made.
-const MAX_FRAGMENT: usize = 8192;
+/// Most bytes of values (search text, ids, file name) a view may hold; a fragment with more
+/// is not a link a person made, and gives the default view.
+pub const MAX_TEXT: usize = 16 * 1024;
+
+/// Longest fragment read at all, so the work is bounded before decoding. Any view within
+/// [`MAX_TEXT`] writes a fragment within this: a byte encodes to at most three, and each
+/// list item (at least one byte) adds at most two separators (`!` and `,`); 128 bytes cover
+/// the keys and dates. So every link the app writes reads back.
+pub const MAX_FRAGMENT: usize = 5 * MAX_TEXT + 128;
 
 fn encode(s: &str, out: &mut String) {
     for b in s.bytes() {
@@ -142,6 +149,7 @@ impl View {
         if fragment.len() > MAX_FRAGMENT {
             return view;
         }
+        let mut held = 0usize;
         for pair in fragment.split('&') {
             let Some((key, value)) = pair.split_once('=') else {
                 continue;
@@ -166,6 +174,19 @@ impl View {
                 }
                 _ => {}
             }
+        }
+        let q = &view.query;
+        held += q.text.len() + view.open.as_ref().map_or(0, |p| p.file.len());
+        for f in [&q.speaker, &q.topic, &q.voice, &q.document, &q.asked] {
+            held += f
+                .include
+                .iter()
+                .chain(&f.exclude)
+                .map(String::len)
+                .sum::<usize>();
+        }
+        if held > MAX_TEXT {
+            return View::default();
         }
         view
     }
@@ -241,6 +262,8 @@ mod tests {
         }
         let huge = format!("#q={}", "a".repeat(MAX_FRAGMENT));
         assert_eq!(View::from_fragment(&huge), View::default());
+        let too_much_text = format!("#q={}", "a".repeat(MAX_TEXT + 1));
+        assert_eq!(View::from_fragment(&too_much_text), View::default());
     }
 
     #[test]

@@ -280,6 +280,16 @@ fn unreadable_files_are_errors_that_name_file_and_place() {
 }
 
 #[test]
+fn a_document_over_the_size_limit_is_refused_with_a_clear_message() {
+    let huge = vec![b'a'; corpus::MAX_DOCUMENT_BYTES + 1];
+    let errors = corpus::build(&[("huge.txt".to_string(), huge)], &Options::default()).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "huge.txt:1: document is 24 MB; Podium reads documents up to 24 MB: split it into documents"
+    );
+}
+
+#[test]
 fn warnings_name_undated_documents_and_unresolved_labels() {
     let text =
         "Briefing\n\nSPOKESPERSON: Good morning.\n\nQUESTION: Any news?\n\nSPOKESPERSON: None.";

@@ -18,7 +18,9 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => {
             assert_eq!(e.file, "fuzz.txt");
             assert!(e.line >= 1);
-            assert!(corpus::build(&[("fuzz.txt".into(), data.to_vec())], &Options::default()).is_err());
+            assert!(
+                corpus::build(&[("fuzz.txt".into(), data.to_vec())], &Options::default()).is_err()
+            );
         }
     }
 });
