@@ -5,6 +5,7 @@
 #   make build   build the release site into dist/
 #   make single-file   build dist-single/podium.html, the whole site in one file (opens from file://)
 #   make e2e     run the browser tests against an existing dist/
+#   make bench   size vs a bare Leptos app, criterion benches, Chromium vs Pagefind (bench/RESULTS.md)
 #   make fuzz    fuzz podium-core with cargo-fuzz, FUZZ_SECONDS (default 60) per target
 #   make clean   remove build output
 #
@@ -24,7 +25,7 @@ TRUNK_FLAGS := --release --offline
 HOST := 127.0.0.1
 PORT := 8080
 
-.PHONY: help setup-build setup-test setup-fuzz serve build single-file test fmt-check clippy unit e2e fuzz clean
+.PHONY: help setup-build setup-test setup-fuzz serve build single-file test fmt-check clippy unit e2e fuzz bench clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -66,6 +67,11 @@ e2e:
 FUZZ_SECONDS ?= 60
 fuzz: setup-fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# Not part of `make test`: about 10 minutes on 2 cores; writes target/bench/report.md
+# (scripts/bench.sh; BENCH_SIZES, BENCH_ROUNDS, BENCH_SKIP as documented there).
+bench: setup-test
+	bash scripts/bench.sh
 
 # In CI (CI=true) every fuzz target also runs for 60 s (about 7 minutes with the build).
 test: setup-test
