@@ -29,6 +29,15 @@ mkdir -p "$out" "$(dirname "$report")"
 say() { printf 'bench: %s\n' "$*" >&2; }
 skipped() { [[ "$skip" == *" $1 "* ]]; }
 
+# Pagefind is not in package-lock.json: npm here cannot resolve its macOS and Windows
+# binaries, and a lock without them makes `npm ci` (which `make test` runs) refuse. The
+# benchmark installs it when it needs it; its Linux binary ships inside the npm package.
+PAGEFIND_VERSION=1.6.0
+if [ "$(pagefind --version 2>/dev/null | awk '{print $2}')" != "$PAGEFIND_VERSION" ]; then
+  say "installing pagefind $PAGEFIND_VERSION (npm, no save)"
+  npm install --no-save --no-audit --no-fund "pagefind@$PAGEFIND_VERSION" >&2
+fi
+
 for tool in trunk wasm-opt wasm-bindgen pagefind node; do
   command -v "$tool" >/dev/null || { say "$tool is missing: run 'make setup-test' (or 'make bench', which does)"; exit 1; }
 done
