@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::TempDir;
+
 fn hostile_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/hostile")
 }
@@ -15,25 +18,6 @@ fn check(dir: &Path) -> Output {
         .arg(dir)
         .output()
         .expect("the binary runs")
-}
-
-/// A fresh folder under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("podium-cli-hostile-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// (file, expect, line) of each committed document in expected.toml.
@@ -72,7 +56,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn readable_hostile_documents_check_with_located_warnings() {
-    let dir = TempDir::new("ok");
+    let dir = TempDir::new("hostile-ok");
     let docs = committed();
     for (file, expect, _) in &docs {
         if expect == "ok" {
@@ -106,7 +90,7 @@ fn each_unreadable_hostile_document_fails_check_with_file_and_line() {
         if expect != "error" {
             continue;
         }
-        let dir = TempDir::new(&file.replace('.', "-"));
+        let dir = TempDir::new(&format!("hostile-{}", file.replace('.', "-")));
         std::fs::copy(hostile_dir().join("bom.txt"), dir.0.join("bom.txt")).unwrap();
         std::fs::copy(hostile_dir().join(&file), dir.0.join(&file)).unwrap();
         let out = check(&dir.0);
