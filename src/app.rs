@@ -1,6 +1,9 @@
 //! The page: header with search, the facet column, the overview (who says it most, when,
 //! speaker × topic), the passages, and the open document.
 
+use std::sync::Arc;
+
+use leptos::context::Provider;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -13,19 +16,30 @@ use crate::components::matrix::Matrix;
 use crate::components::results::Results;
 use crate::components::timeline::Timeline;
 use crate::components::top_speakers::TopSpeakers;
-use crate::state::Podium;
+use crate::library::Library;
+use crate::state::{Podium, Session, Shared};
 use crate::{corpus, url_sync};
 
 #[component]
 pub fn App() -> impl IntoView {
-    match corpus::load() {
-        Ok((corpus, catalog)) => {
-            let podium = Podium::new(corpus, catalog, url_sync::current());
-            provide_context(podium);
-            url_sync::sync(podium.view);
-            let search = NodeRef::<Input>::new();
-            keyboard::install(podium, search);
-            view! { <Viewer search=search /> }.into_any()
+    match corpus::embedded() {
+        Ok(corpus) => {
+            let session = Session::new(url_sync::current());
+            url_sync::sync(session.view);
+            let library = RwSignal::new(Shared(Arc::new(Library::new(
+                corpus,
+                Default::default(),
+                Default::default(),
+            ))));
+            // A new library (an import, a correction) gets a new viewer over the same session.
+            view! {
+                {move || {
+                    let podium = Podium::new(library.get().0, session);
+                    view! { <Provider value=podium><Viewer /></Provider> }
+                }}
+                <Toast session=session />
+            }
+            .into_any()
         }
         Err(message) => view! {
             <header class="site-header">
@@ -40,8 +54,10 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Viewer(search: NodeRef<Input>) -> impl IntoView {
+fn Viewer() -> impl IntoView {
     let podium = crate::state::use_podium();
+    let search = NodeRef::<Input>::new();
+    keyboard::install(podium, search);
     // The grid is rebuilt with every result, so it is only built while it is open.
     let matrix_open = RwSignal::new(false);
     view! {
@@ -65,15 +81,35 @@ fn Viewer(search: NodeRef<Input>) -> impl IntoView {
             </main>
             <DocumentView />
         </div>
-        <p id="toast" role="status" aria-live="polite" class:visible=move || podium.toast.with(Option::is_some)>
-            {move || podium.toast.get().unwrap_or_default()}
-        </p>
+    }
+}
+
+/// The confirmation line at the bottom ("Citation copied"), with its action if it has one.
+#[component]
+fn Toast(session: Session) -> impl IntoView {
+    let toast = session.toast;
+    view! {
+        <div id="toast" role="status" aria-live="polite" class:visible=move || toast.with(Option::is_some)>
+            {move || {
+                toast.get().map(|t| {
+                    let action = t.action.map(|(label, run)| {
+                        view! {
+                            <button type="button" class="toast-action" on:click=move |_| {
+                                toast.set(None);
+                                run.run(());
+                            }>{label}</button>
+                        }
+                    });
+                    view! { <span>{t.message}</span> {action} }
+                })
+            }}
+        </div>
     }
 }
 
 /// Shown instead of the viewer when the embedded corpus cannot be decoded.
 #[component]
-fn LoadError(message: &'static str) -> impl IntoView {
+fn LoadError(message: String) -> impl IntoView {
     view! {
         <section class="panel load-error" role="alert">
             <h2>"The corpus could not be loaded"</h2>

@@ -8,6 +8,7 @@
 mod app;
 mod components;
 mod corpus;
+mod library;
 mod panic;
 mod state;
 mod url_sync;

@@ -1,42 +1,103 @@
-//! The app's state, in one place: the corpus (decoded once), the view the URL describes,
-//! and everything derived from it. Components read it from context.
+//! The app's state, in one place. Components read it from context.
 //!
-//! Data flows one way: the URL fragment sets [`Podium::view`]; the query part of it feeds
-//! [`Podium::results`] (podium-core's catalog does the work); components render results and
-//! change the view; the view is written back to the URL.
+//! Data flows one way: the URL fragment sets [`Session::view`]; the query part of it and the
+//! current [`Library`] feed [`Podium::results`] (podium-core's catalog does the work);
+//! components render results and change the view; the view is written back to the URL.
+//!
+//! A [`Session`] lives as long as the page. A [`Podium`] lives as long as one library:
+//! when the reader imports a document or corrects a passage, the page builds a new library
+//! and a new `Podium` over the same session, so nothing ever mixes the numbers of two
+//! corpora.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use podium_core::index::PassageRef;
-use podium_core::query::{Catalog, Facet, Query, Results};
-use podium_core::url::{Permalink, View};
-use podium_core::{Corpus, Document, Passage};
+use podium_core::query::{Facet, Query, Results};
+use podium_core::url::View;
+
+use crate::library::Library;
 
 /// Results shown before "Show more".
 pub const PAGE: usize = 50;
 
+/// What outlives a change of library: where the reader is and what they chose.
 #[derive(Clone, Copy)]
-pub struct Podium {
-    pub corpus: &'static Corpus,
-    /// The results of the empty query: whole-corpus counts, for stable orderings.
-    pub everything: &'static Results,
+pub struct Session {
     pub view: RwSignal<View>,
-    pub query: Memo<Query>,
-    pub results: Memo<Shared<Results>>,
     /// The passage the keyboard selection is on.
     pub selected: RwSignal<Option<PassageRef>>,
     /// How many results are rendered.
     pub shown: RwSignal<usize>,
     /// The filter drawer on narrow screens.
     pub drawer: RwSignal<bool>,
-    /// A short confirmation ("Citation copied").
-    pub toast: RwSignal<Option<String>>,
+    /// A short confirmation ("Citation copied"), with an optional action such as Undo.
+    pub toast: RwSignal<Option<Toast>>,
+}
+
+#[derive(Clone)]
+pub struct Toast {
+    pub message: String,
+    pub action: Option<(String, Callback<()>)>,
+}
+
+impl Session {
+    pub fn new(view: View) -> Session {
+        Session {
+            view: RwSignal::new(view),
+            selected: RwSignal::new(None),
+            shown: RwSignal::new(PAGE),
+            drawer: RwSignal::new(false),
+            toast: RwSignal::new(None),
+        }
+    }
+
+    pub fn notify(&self, message: impl Into<String>) {
+        self.show_toast(Toast {
+            message: message.into(),
+            action: None,
+        });
+    }
+
+    /// A toast stays until replaced or until its time is up; one with an action stays longer.
+    pub fn show_toast(&self, toast: Toast) {
+        let slot = self.toast;
+        let millis = if toast.action.is_some() { 8000 } else { 2500 };
+        let message = toast.message.clone();
+        slot.set(Some(toast));
+        set_timeout(
+            move || {
+                if slot.with_untracked(|t| t.as_ref().is_some_and(|t| t.message == message)) {
+                    slot.set(None);
+                }
+            },
+            std::time::Duration::from_millis(millis),
+        );
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Podium {
+    lib: StoredValue<Arc<Library>>,
+    pub session: Session,
+    pub view: RwSignal<View>,
+    pub query: Memo<Query>,
+    pub results: Memo<Shared<Results>>,
+    pub selected: RwSignal<Option<PassageRef>>,
+    pub shown: RwSignal<usize>,
+    pub drawer: RwSignal<bool>,
 }
 
 /// Results behind an `Arc`, compared by identity: a new query is always a new result.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Shared<T>(pub Arc<T>);
+
+// Derived `Clone` would demand `T: Clone`; only the `Arc` is cloned.
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
 
 impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
@@ -52,42 +113,38 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 impl Podium {
-    pub fn new(corpus: &'static Corpus, catalog: &'static Catalog, initial: View) -> Podium {
-        let everything = Box::leak(Box::new(catalog.run(corpus, &Query::default())));
-        let view = RwSignal::new(initial);
+    pub fn new(library: Arc<Library>, session: Session) -> Podium {
+        let view = session.view;
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let results = Memo::new(move |_| Shared(Arc::new(query.with(|q| catalog.run(corpus, q)))));
+        let lib = StoredValue::new(library);
+        let results = Memo::new(move |_| {
+            let lib = lib.get_value();
+            Shared(Arc::new(query.with(|q| lib.run(q))))
+        });
         let podium = Podium {
-            corpus,
-            everything,
+            lib,
+            session,
             view,
             query,
             results,
-            selected: RwSignal::new(None),
-            shown: RwSignal::new(PAGE),
-            drawer: RwSignal::new(false),
-            toast: RwSignal::new(None),
+            selected: session.selected,
+            shown: session.shown,
+            drawer: session.drawer,
         };
-        // A new query starts at the top of its results.
-        Effect::new(move |_| {
+        // A new query starts at the top of its results; a new library keeps the reader's place.
+        Effect::new(move |first: Option<()>| {
             query.track();
-            podium.selected.set(None);
-            podium.shown.set(PAGE);
+            if first.is_some() {
+                podium.selected.set(None);
+                podium.shown.set(PAGE);
+            }
         });
         podium
     }
 
-    pub fn document(&self, r: PassageRef) -> &'static Document {
-        &self.corpus.documents[r.doc as usize]
-    }
-
-    pub fn passage(&self, r: PassageRef) -> &'static Passage {
-        &self.document(r).passages[r.passage as usize]
-    }
-
-    pub fn text(&self, r: PassageRef) -> &'static str {
-        let d = self.document(r);
-        d.slice(d.passages[r.passage as usize].span)
+    /// The library this view shows.
+    pub fn lib(&self) -> Arc<Library> {
+        self.lib.get_value()
     }
 
     /// Changes the query (one history entry per change, see `url_sync`).
@@ -104,42 +161,13 @@ impl Podium {
         });
     }
 
-    pub fn permalink(&self, r: PassageRef) -> Permalink {
-        Permalink {
-            file: self.document(r).file.clone(),
-            start: self.passage(r).span.start,
-        }
-    }
-
     pub fn open(&self, r: PassageRef) {
-        let link = self.permalink(r);
+        let link = self.lib.with_value(|l| l.permalink(r));
         self.view.update(|v| v.open = Some(link));
     }
 
-    /// The passage a permalink points at, if the corpus still has it.
-    pub fn resolve(&self, link: &Permalink) -> Option<PassageRef> {
-        let doc = self
-            .corpus
-            .documents
-            .iter()
-            .position(|d| d.file == link.file)?;
-        let passage = self.corpus.documents[doc]
-            .passages
-            .iter()
-            .position(|p| p.span.start == link.start)?;
-        Some(PassageRef {
-            doc: doc as u32,
-            passage: passage as u32,
-        })
-    }
-
     pub fn notify(&self, message: impl Into<String>) {
-        let toast = self.toast;
-        toast.set(Some(message.into()));
-        set_timeout(
-            move || toast.set(None),
-            std::time::Duration::from_millis(2500),
-        );
+        self.session.notify(message);
     }
 }
 

@@ -9,14 +9,11 @@ use podium_core::Mode;
 use crate::state::Podium;
 
 fn parts(podium: Podium, r: PassageRef) -> (String, String, String) {
-    let doc = podium.document(r);
-    let p = podium.passage(r);
-    let text = podium
-        .text(r)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let who = match p.speaker.map(|s| podium.corpus.speaker(s)) {
+    let lib = podium.lib();
+    let doc = lib.document(r);
+    let p = lib.passage(r);
+    let text = lib.text(r).split_whitespace().collect::<Vec<_>>().join(" ");
+    let who = match lib.speaker_of(r) {
         Some(s) => match &s.role {
             Some(role) => format!("{} ({role})", s.name),
             None => s.name.clone(),
@@ -47,7 +44,7 @@ pub fn markdown(podium: Podium, r: PassageRef) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     let link = podium_core::url::View {
-        open: Some(podium.permalink(r)),
+        open: Some(podium.lib().permalink(r)),
         ..Default::default()
     };
     format!(

@@ -9,7 +9,8 @@ use podium_core::index::PassageRef;
 use podium_core::{Document, Kind, Span};
 
 use super::passage_card::mode_label;
-use crate::state::{use_podium, Podium};
+use crate::library::Library;
+use crate::state::use_podium;
 
 /// A piece of the document in reading order.
 enum Piece {
@@ -18,7 +19,7 @@ enum Piece {
     Boilerplate(Span),
 }
 
-fn pieces(doc: &'static Document) -> Vec<Piece> {
+fn pieces(doc: &Document) -> Vec<Piece> {
     let mut out: Vec<(u32, Piece)> = Vec::new();
     out.extend(
         doc.metadata
@@ -40,8 +41,8 @@ fn pieces(doc: &'static Document) -> Vec<Piece> {
     out.into_iter().map(|x| x.1).collect()
 }
 
-fn body(podium: Podium, doc_ix: u32, current: Option<u32>) -> impl IntoView {
-    let doc = &podium.corpus.documents[doc_ix as usize];
+fn body(lib: &Library, doc_ix: u32, current: Option<u32>) -> impl IntoView {
+    let doc = &lib.corpus.documents[doc_ix as usize];
     let mut last_turn: Option<(u32, Option<u32>)> = None;
     pieces(doc)
         .into_iter()
@@ -49,13 +50,13 @@ fn body(podium: Podium, doc_ix: u32, current: Option<u32>) -> impl IntoView {
             // Stage directions and timestamps stay where they were said; labels become the
             // turn headings and the rest of the metadata is listed at the top.
             Piece::Meta("stage_direction" | "timestamp", span) => {
-                view! { <p class="stage">{doc.slice(span)}</p> }.into_any()
+                view! { <p class="stage">{doc.slice(span).to_string()}</p> }.into_any()
             }
             Piece::Meta(..) => ().into_any(),
             Piece::Boilerplate(span) => view! {
                 <div class="boilerplate">
                     <span class="tag">"Boilerplate"</span>
-                    <p>{doc.slice(span)}</p>
+                    <p>{doc.slice(span).to_string()}</p>
                 </div>
             }
             .into_any(),
@@ -65,7 +66,7 @@ fn body(podium: Podium, doc_ix: u32, current: Option<u32>) -> impl IntoView {
                 let new_turn = last_turn != Some((p.turn, p.speaker));
                 last_turn = Some((p.turn, p.speaker));
                 let heading = (new_turn && (doc.kind == Kind::Transcript || p.speaker.is_some())).then(|| {
-                    let who = p.speaker.map_or("Narration".to_string(), |s| podium.corpus.speaker(s).name.clone());
+                    let who = p.speaker.map_or("Narration".to_string(), |s| lib.corpus.speaker(s).name.clone());
                     view! { <h3 class="turn-label">{who} <span class="mode">{mode_label(p.mode)}</span></h3> }
                 });
                 let is_current = current == Some(i);
@@ -79,7 +80,7 @@ fn body(podium: Podium, doc_ix: u32, current: Option<u32>) -> impl IntoView {
                         data-start=p.span.start.to_string()
                         data-mode=p.mode.as_str()
                     >
-                        {doc.slice(p.span)}
+                        {doc.slice(p.span).to_string()}
                     </p>
                 }
                 .into_any()
@@ -94,12 +95,9 @@ pub fn DocumentView() -> impl IntoView {
     let target = Memo::new(move |_| {
         podium.view.with(|v| {
             v.open.as_ref().and_then(|link| {
-                let doc = podium
-                    .corpus
-                    .documents
-                    .iter()
-                    .position(|d| d.file == link.file)? as u32;
-                Some((doc, podium.resolve(link).map(|r| r.passage)))
+                let lib = podium.lib();
+                let doc = lib.document_ix(&link.file)?;
+                Some((doc, lib.resolve(link).map(|r| r.passage)))
             })
         })
     });
@@ -139,7 +137,8 @@ pub fn DocumentView() -> impl IntoView {
     });
     move || {
         target.get().map(|(doc_ix, current)| {
-            let doc = &podium.corpus.documents[doc_ix as usize];
+            let lib = podium.lib();
+            let doc = &lib.corpus.documents[doc_ix as usize];
             let meta = doc
                 .metadata
                 .iter()
@@ -148,7 +147,7 @@ pub fn DocumentView() -> impl IntoView {
                     view! {
                         <div class="meta-row">
                             <dt>{m.field.as_str().replace('_', " ")}</dt>
-                            <dd>{doc.slice(m.span)}</dd>
+                            <dd>{doc.slice(m.span).to_string()}</dd>
                         </div>
                     }
                 })
@@ -173,7 +172,7 @@ pub fn DocumentView() -> impl IntoView {
                         </div>
                         {meta}
                     </dl>
-                    <div class="document-body">{body(podium, doc_ix, current)}</div>
+                    <div class="document-body">{body(&lib, doc_ix, current)}</div>
                 </section>
             }
         })

@@ -91,9 +91,10 @@ fn FacetSection(facet: &'static str, title: &'static str, children: Children) ->
 }
 
 fn speaker_values(podium: Podium, kind: SpeakerKind) -> Vec<AnyView> {
-    let corpus = podium.corpus;
+    let lib = podium.lib();
+    let corpus = &lib.corpus;
     // Ordered by passages in the whole corpus, so values do not jump while filtering.
-    let totals = &podium.everything.counts.speakers;
+    let totals = &lib.everything.counts.speakers;
     let mut ixs: Vec<usize> = (0..corpus.speakers.len())
         .filter(|&i| corpus.speakers[i].kind == kind)
         .collect();
@@ -123,7 +124,7 @@ fn SpeakerFacet() -> impl IntoView {
     ];
     let groups = groups
         .into_iter()
-        .filter(|(k, _)| podium.corpus.speakers.iter().any(|s| s.kind == *k))
+        .filter(|(k, _)| podium.lib().corpus.speakers.iter().any(|s| s.kind == *k))
         .map(|(kind, title)| {
             view! {
                 <h3>{title}</h3>
@@ -135,8 +136,7 @@ fn SpeakerFacet() -> impl IntoView {
 }
 
 /// Curated topics depth-first under their parents, then the automatic ones.
-fn topic_order(podium: Podium) -> Vec<(usize, usize)> {
-    let topics = &podium.corpus.topics;
+fn topic_order(topics: &[podium_core::Topic]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     fn visit(
         topics: &[podium_core::Topic],
@@ -164,13 +164,14 @@ fn topic_order(podium: Podium) -> Vec<(usize, usize)> {
 #[component]
 fn TopicFacet() -> impl IntoView {
     let podium = use_podium();
-    let topics = &podium.corpus.topics;
-    let value = move |i: usize, depth: usize| {
-        let t = &podium.corpus.topics[i];
+    let lib = podium.lib();
+    let topics = &lib.corpus.topics;
+    let value = |i: usize, depth: usize| {
+        let t = &topics[i];
         let count = Signal::derive(move || podium.results.with(|r| r.counts.topics[i]));
         view! { <FacetValue facet=Facet::Topic id=t.id.clone() label=t.label.clone() depth=depth count=count /> }
     };
-    let curated = topic_order(podium)
+    let curated = topic_order(topics)
         .into_iter()
         .map(|(i, d)| value(i, d))
         .collect_view();
@@ -210,7 +211,8 @@ fn VoiceFacet() -> impl IntoView {
 #[component]
 fn DocumentFacet() -> impl IntoView {
     let podium = use_podium();
-    let values = podium
+    let lib = podium.lib();
+    let values = lib
         .corpus
         .documents
         .iter()
@@ -232,8 +234,9 @@ fn DocumentFacet() -> impl IntoView {
 #[component]
 fn AskedFacet() -> impl IntoView {
     let podium = use_podium();
-    let asked: Vec<usize> = (0..podium.corpus.topics.len())
-        .filter(|&i| podium.everything.counts.asked[i] > 0)
+    let lib = podium.lib();
+    let asked: Vec<usize> = (0..lib.corpus.topics.len())
+        .filter(|&i| lib.everything.counts.asked[i] > 0)
         .collect();
     if asked.is_empty() {
         return ().into_any();
@@ -241,7 +244,7 @@ fn AskedFacet() -> impl IntoView {
     let values = asked
         .into_iter()
         .map(|i| {
-            let t = &podium.corpus.topics[i];
+            let t = &lib.corpus.topics[i];
             let count = Signal::derive(move || podium.results.with(|r| r.counts.asked[i]));
             view! { <FacetValue facet=Facet::Asked id=t.id.clone() label=t.label.clone() count=count /> }
         })

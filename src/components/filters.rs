@@ -15,7 +15,8 @@ struct Active {
 }
 
 fn describe(podium: Podium, q: &Query) -> Vec<Active> {
-    let c = podium.corpus;
+    let lib = podium.lib();
+    let c = &lib.corpus;
     let name = |facet: Facet, id: &str| -> String {
         match facet {
             Facet::Speaker => c

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-pub fn highlighted(text: &'static str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
+pub fn highlighted(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
     let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
     let mut at = 0;
     for &(start, end) in ranges {
@@ -11,13 +11,13 @@ pub fn highlighted(text: &'static str, ranges: &[(usize, usize)]) -> Vec<AnyView
             continue;
         }
         if start > at {
-            out.push(text[at..start].into_any());
+            out.push(text[at..start].to_string().into_any());
         }
-        out.push(view! { <mark>{&text[start..end]}</mark> }.into_any());
+        out.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
         at = end;
     }
     if at < text.len() {
-        out.push(text[at..].into_any());
+        out.push(text[at..].to_string().into_any());
     }
     out
 }

@@ -42,8 +42,9 @@ fn focus_result(podium: Podium, step: isize) {
     }
 }
 
+/// Listens for as long as the current owner (one library's viewer) lives.
 pub fn install(podium: Podium, search: NodeRef<Input>) {
-    _ = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
@@ -86,4 +87,5 @@ pub fn install(podium: Podium, search: NodeRef<Input>) {
             _ => {}
         }
     });
+    on_cleanup(move || handle.remove());
 }

@@ -55,7 +55,8 @@ pub fn Matrix() -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="hint">"No speaker has a tagged passage here."</p> }.into_any();
                 }
-                let corpus = podium.corpus;
+                let lib = podium.lib();
+                let corpus = &lib.corpus;
                 let head = topics
                     .iter()
                     .map(|&t| {

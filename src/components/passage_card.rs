@@ -10,7 +10,8 @@ use podium_core::Mode;
 
 use super::citation;
 use super::highlighted::highlighted;
-use crate::state::{use_podium, Podium};
+use crate::library::Library;
+use crate::state::use_podium;
 
 pub fn mode_label(mode: Mode) -> &'static str {
     match mode {
@@ -27,9 +28,9 @@ pub fn element_id(r: PassageRef) -> String {
 }
 
 /// The question an answer replies to: who asked, and what.
-fn question(podium: Podium, r: PassageRef) -> Option<(String, String)> {
-    let doc = podium.document(r);
-    let turn = podium.passage(r).reply_to?;
+fn question(lib: &Library, r: PassageRef) -> Option<(String, String)> {
+    let doc = lib.document(r);
+    let turn = lib.passage(r).reply_to?;
     let asked: Vec<_> = doc
         .passages
         .iter()
@@ -37,7 +38,7 @@ fn question(podium: Podium, r: PassageRef) -> Option<(String, String)> {
         .collect();
     let first = asked.first()?;
     let who = first.speaker.map_or("a reporter".to_string(), |s| {
-        podium.corpus.speaker(s).name.clone()
+        lib.corpus.speaker(s).name.clone()
     });
     let text = asked
         .iter()
@@ -50,21 +51,24 @@ fn question(podium: Podium, r: PassageRef) -> Option<(String, String)> {
 #[component]
 pub fn PassageCard(r: PassageRef) -> impl IntoView {
     let podium = use_podium();
-    let doc = podium.document(r);
-    let p = podium.passage(r);
-    let text = podium.text(r);
-    let speaker = p.speaker.map(|s| podium.corpus.speaker(s));
+    let lib = podium.lib();
+    let doc = lib.document(r);
+    let p = lib.passage(r);
+    let speaker = lib.speaker_of(r);
     let voice = Voice::of(p.mode);
-    let marks = move || {
-        podium
-            .results
-            .with(|res| highlighted(text, &highlights(text, &res.hits)))
+    let marks = {
+        let lib = lib.clone();
+        move || {
+            let text = lib.text(r);
+            let hits = podium.results.with(|res| highlights(text, &res.hits));
+            highlighted(text, &hits)
+        }
     };
     let selected = move || podium.selected.get() == Some(r);
     let permalink = format!(
         "#{}",
         View {
-            open: Some(podium.permalink(r)),
+            open: Some(lib.permalink(r)),
             ..View::default()
         }
         .to_fragment()
@@ -73,7 +77,7 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
         .topics
         .iter()
         .map(|&t| {
-            let topic = podium.corpus.topic(t);
+            let topic = lib.topic(t);
             let id = topic.id.clone();
             view! {
                 <li>
@@ -91,7 +95,7 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
             }
         })
         .collect_view();
-    let asked = question(podium, r).map(|(who, q)| {
+    let asked = question(&lib, r).map(|(who, q)| {
         view! {
             <details class="question">
                 <summary>"Question from " {who}</summary>

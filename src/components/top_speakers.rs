@@ -13,9 +13,10 @@ pub fn TopSpeakers() -> impl IntoView {
     let podium = use_podium();
     let ranked = move || {
         podium.results.with(|r| {
-            let mut counts = vec![0u32; podium.corpus.speakers.len()];
+            let lib = podium.lib();
+            let mut counts = vec![0u32; lib.corpus.speakers.len()];
             for &p in &r.passages {
-                if let Some(s) = podium.passage(p).speaker {
+                if let Some(s) = lib.passage(p).speaker {
                     counts[s as usize] += 1;
                 }
             }
@@ -36,10 +37,11 @@ pub fn TopSpeakers() -> impl IntoView {
             <ol id="top-speakers">
                 {move || {
                     let max = max();
+                    let lib = podium.lib();
                     ranked()
                         .into_iter()
                         .map(|(i, n)| {
-                            let s = &podium.corpus.speakers[i];
+                            let s = &lib.corpus.speakers[i];
                             let id = s.id.clone();
                             view! {
                                 <li>
