@@ -379,6 +379,8 @@ pub struct TopicMatcher {
     phrases: Vec<Phrase>,
     /// For each word id, the phrases starting with it, longest first.
     by_first_word: Vec<Vec<u32>>,
+    /// For each word id, every `(phrase, position)` where it occurs.
+    by_word: Vec<Vec<(u32, u32)>>,
     /// Number of words of the longest phrase (at least 1).
     longest: usize,
     prefixes: Prefixes,
@@ -413,12 +415,19 @@ impl TopicMatcher {
         for list in &mut by_first_word {
             list.sort_by_key(|&p| std::cmp::Reverse(phrases[p as usize].words.len()));
         }
+        let mut by_word = vec![Vec::new(); word_ids.len()];
+        for (i, phrase) in phrases.iter().enumerate() {
+            for (at, &w) in phrase.words.iter().enumerate() {
+                by_word[w as usize].push((i as u32, at as u32));
+            }
+        }
         let longest = phrases.iter().map(|p| p.words.len()).max().unwrap_or(1);
         let prefixes = Prefixes::new(word_ids.keys().map(String::as_str));
         TopicMatcher {
             word_ids,
             phrases,
             by_first_word,
+            by_word,
             longest,
             prefixes,
             topic_count: taxonomy.topics.len(),
@@ -432,9 +441,12 @@ impl TopicMatcher {
 
     /// The topics whose phrases occur in `text`: sorted, unique indices into the taxonomy.
     pub fn topics_in(&self, text: &str) -> Vec<usize> {
-        let mut found = vec![false; self.topic_count];
-        self.scan(text, |m| found[m.topic] = true);
-        (0..self.topic_count).filter(|&t| found[t]).collect()
+        // Sparse: a taxonomy of automatic topics has thousands, a passage matches a few.
+        let mut found = Vec::new();
+        self.scan(text, |m| found.push(m.topic));
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Every phrase occurrence in `text`, ordered by position then topic. For one topic,
@@ -458,18 +470,28 @@ impl TopicMatcher {
         if ids.is_empty() {
             return false;
         }
-        self.phrases.iter().any(|p| {
-            contains_run(&ids, &p.words)
-                || (!ids.contains(&UNKNOWN) && contains_run(&p.words, &ids))
-        })
+        // A phrase inside the stems starts at one of them…
+        let inside = ids.iter().enumerate().any(|(i, &id)| {
+            self.by_first_word.get(id as usize).is_some_and(|list| {
+                list.iter()
+                    .any(|&p| ids[i..].starts_with(&self.phrases[p as usize].words))
+            })
+        });
+        // …and a phrase containing them has their first one somewhere.
+        inside
+            || (!ids.contains(&UNKNOWN)
+                && self.by_word[ids[0] as usize].iter().any(|&(p, at)| {
+                    self.phrases[p as usize].words[at as usize..].starts_with(&ids)
+                }))
     }
 
     /// Report every match, in order of start. Words stream through a window as long as the
     /// longest phrase, so memory stays constant however long the text.
     fn scan(&self, text: &str, mut emit: impl FnMut(TopicMatch)) {
         let mut window: VecDeque<Token> = VecDeque::with_capacity(self.longest + 1);
-        // End of the last match per topic, to drop a topic's matches nested in another.
-        let mut last_end = vec![0usize; self.topic_count];
+        // End of the last match per topic, to drop a topic's matches nested in another;
+        // sparse (few topics match one text), a topic not listed has 0.
+        let mut last_end: Vec<(usize, usize)> = Vec::new();
         let mut buf = String::new();
         for w in words(text) {
             window.push_back(Token {
@@ -492,7 +514,7 @@ impl TopicMatcher {
     fn match_at_front(
         &self,
         window: &VecDeque<Token>,
-        last_end: &mut [usize],
+        last_end: &mut Vec<(usize, usize)>,
         emit: &mut impl FnMut(TopicMatch),
     ) {
         let first = window[0];
@@ -512,10 +534,11 @@ impl TopicMatcher {
             }
             let topic = phrase.topic as usize;
             let end = window[n - 1].end;
-            if last_end[topic] >= end {
-                continue;
+            match last_end.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, last)) if *last >= end => continue,
+                Some((_, last)) => *last = end,
+                None => last_end.push((topic, end)),
             }
-            last_end[topic] = end;
             emit(TopicMatch {
                 topic,
                 start: first.start,
@@ -597,11 +620,6 @@ impl fmt::Debug for Prefixes {
 fn stem_word(word: &str, buf: &mut String) {
     fold_into(word, buf);
     stem_in_place(buf);
-}
-
-/// Does `needle` occur as a consecutive run in `hay`?
-fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -777,6 +795,51 @@ mod tests {
         assert!(!m.overlaps_stems(&s(&["majority", "serb"])));
         assert!(!m.overlaps_stems(&s(&["ukraine"])));
         assert!(!m.overlaps_stems::<&str>(&[]));
+    }
+
+    #[test]
+    fn overlaps_stems_agrees_with_comparing_every_phrase() {
+        let t = taxonomy();
+        let m = TopicMatcher::new(&t);
+        let key = |p: &str| -> Vec<String> {
+            words(p)
+                .map(|w| crate::text::stem(&crate::text::fold(w.text(p))))
+                .collect()
+        };
+        let phrases: Vec<Vec<String>> = t
+            .topics
+            .iter()
+            .flat_map(|d| d.phrases.iter().map(|p| key(p)))
+            .collect();
+        let run = |hay: &[String], needle: &[String]| {
+            !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+        };
+        let vocabulary = [
+            "attack", "on", "kfor", "soldier", "injur", "serb", "majority", "of", "troop",
+            "regional", "security", "ukraine",
+        ];
+        // Every sequence of up to three vocabulary words.
+        let mut seqs: Vec<Vec<String>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<String>> = seqs
+                .iter()
+                .filter(|s| s.len() < 3)
+                .flat_map(|s| {
+                    vocabulary.iter().map(move |w| {
+                        let mut s = s.clone();
+                        s.push(w.to_string());
+                        s
+                    })
+                })
+                .collect();
+            seqs.extend(longer);
+            seqs.sort();
+            seqs.dedup();
+        }
+        for stems in &seqs {
+            let expected = phrases.iter().any(|p| run(stems, p) || run(p, stems));
+            assert_eq!(m.overlaps_stems(stems), expected, "{stems:?}");
+        }
     }
 
     proptest::proptest! {
