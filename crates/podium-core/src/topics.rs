@@ -324,7 +324,10 @@ pub struct TopicMatch {
 /// matching. Keys come from the taxonomy and the text, not from an attacker who could
 /// exploit collisions.
 #[derive(Clone, Copy, Debug, Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
+
+/// Hash maps keyed by words or word ids, with [`WordHasher`].
+pub(crate) type FastHash = BuildHasherDefault<WordHasher>;
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
@@ -335,6 +338,14 @@ impl WordHasher {
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -351,7 +362,7 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordIds = HashMap<String, u32, BuildHasherDefault<WordHasher>>;
+type WordIds = HashMap<String, u32, FastHash>;
 
 /// Id of a word that occurs in no phrase.
 const UNKNOWN: u32 = u32::MAX;
