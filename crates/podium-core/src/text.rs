@@ -143,13 +143,11 @@ pub fn fold(s: &str) -> String {
 /// buffer is large enough.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    // Fast path: ASCII bytes lowercase in place; fall back to chars at the first non-ASCII.
-    let ascii = s.bytes().take_while(u8::is_ascii).count();
-    out.extend(
-        s[..ascii]
-            .bytes()
-            .map(|b| char::from(b.to_ascii_lowercase())),
-    );
+    // Fast path: ASCII bytes are copied and lowercased in place; fall back to chars at the
+    // first non-ASCII.
+    let ascii = s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len());
+    out.push_str(&s[..ascii]);
+    out.make_ascii_lowercase();
     for c in s[ascii..].chars() {
         fold_char(c, out);
     }
