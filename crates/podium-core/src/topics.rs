@@ -498,25 +498,37 @@ impl TopicMatcher {
 
     /// Report every match, in order of start. Words stream through a window as long as the
     /// longest phrase, so memory stays constant however long the text.
-    fn scan(&self, text: &str, mut emit: impl FnMut(TopicMatch)) {
+    fn scan(&self, text: &str, emit: impl FnMut(TopicMatch)) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let mut buf = String::new();
+        let tokens = words(text).map(|w| Token {
+            id: self.word_id(w.text(text), &mut buf),
+            start: w.start,
+            end: w.end,
+        });
+        self.scan_tokens(tokens, emit);
+    }
+
+    /// [`TopicMatcher::scan`] over words already given their ids.
+    fn scan_tokens(&self, tokens: impl Iterator<Item = Token>, mut emit: impl FnMut(TopicMatch)) {
+        if self.phrases.is_empty() {
+            return;
+        }
         let mut window: VecDeque<Token> = VecDeque::with_capacity(self.longest + 1);
         // End of the last match per topic, to drop a topic's matches nested in another;
         // sparse (few topics match one text), a topic not listed has 0.
         let mut last_end: Vec<(usize, usize)> = Vec::new();
-        let mut buf = String::new();
-        for w in words(text) {
-            window.push_back(Token {
-                id: self.word_id(w.text(text), &mut buf),
-                start: w.start,
-                end: w.end,
-            });
+        for token in tokens {
+            window.push_back(token);
             if window.len() >= self.longest {
-                self.match_at_front(&window, &mut last_end, &mut emit);
+                self.match_at_front(window.make_contiguous(), &mut last_end, &mut emit);
                 window.pop_front();
             }
         }
         while !window.is_empty() {
-            self.match_at_front(&window, &mut last_end, &mut emit);
+            self.match_at_front(window.make_contiguous(), &mut last_end, &mut emit);
             window.pop_front();
         }
     }
@@ -524,7 +536,7 @@ impl TopicMatcher {
     /// Emit the phrases that start at the window's first word (longest first per topic).
     fn match_at_front(
         &self,
-        window: &VecDeque<Token>,
+        window: &[Token],
         last_end: &mut Vec<(usize, usize)>,
         emit: &mut impl FnMut(TopicMatch),
     ) {
@@ -566,6 +578,69 @@ impl TopicMatcher {
         }
         stem_word(word, buf);
         self.word_ids.get(buf.as_str()).copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// Tags many texts with several matchers at once, as a corpus build does: each text is cut
+/// into words once, and each distinct word is folded, stemmed and looked up once per
+/// corpus rather than once per occurrence and matcher. Gives exactly what
+/// [`TopicMatcher::topics_in`] gives.
+pub(crate) struct Tagger<'m> {
+    matchers: Vec<&'m TopicMatcher>,
+    /// Word as written → where its ids (one per matcher) start in `ids`.
+    known: HashMap<String, u32, FastHash>,
+    ids: Vec<u32>,
+    /// The words of the current text: where their ids start, and their byte range.
+    words: Vec<(u32, usize, usize)>,
+    buf: String,
+}
+
+impl<'m> Tagger<'m> {
+    pub(crate) fn new(matchers: Vec<&'m TopicMatcher>) -> Self {
+        Tagger {
+            matchers,
+            known: HashMap::default(),
+            ids: Vec::new(),
+            words: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// For each matcher, in order, [`TopicMatcher::topics_in`] of `text`.
+    pub(crate) fn topics_in(&mut self, text: &str) -> Vec<Vec<usize>> {
+        self.words.clear();
+        for w in words(text) {
+            let word = w.text(text);
+            let at = match self.known.get(word) {
+                Some(&at) => at,
+                None => {
+                    let at = self.ids.len() as u32;
+                    for m in &self.matchers {
+                        self.ids.push(m.word_id(word, &mut self.buf));
+                    }
+                    self.known.insert(word.to_owned(), at);
+                    at
+                }
+            };
+            self.words.push((at, w.start, w.end));
+        }
+        let (words, ids) = (&self.words, &self.ids);
+        self.matchers
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let mut found = Vec::new();
+                let tokens = words.iter().map(|&(at, start, end)| Token {
+                    id: ids[at as usize + k],
+                    start,
+                    end,
+                });
+                m.scan_tokens(tokens, |x| found.push(x.topic));
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect()
     }
 }
 
@@ -806,6 +881,33 @@ mod tests {
         assert!(!m.overlaps_stems(&s(&["majority", "serb"])));
         assert!(!m.overlaps_stems(&s(&["ukraine"])));
         assert!(!m.overlaps_stems::<&str>(&[]));
+    }
+
+    #[test]
+    fn tagger_gives_what_each_matcher_gives() {
+        let t = taxonomy();
+        let curated = TopicMatcher::new(&t);
+        let other = TopicMatcher::new(&Taxonomy {
+            topics: vec![topic("troops", None, &["troops", "KFOR troops"])],
+        });
+        let empty = TopicMatcher::new(&Taxonomy::default());
+        let mut tagger = Tagger::new(vec![&curated, &other, &empty]);
+        let texts = [
+            "KFOR troops were attacked; the attack on KFOR left soldiers injured.",
+            "Prishtinë’s KFOR troops, regional security and additional troops.",
+            "",
+            "KFOR KFOR troops troops",
+            "an Association of Serb majority municipality",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                assert_eq!(
+                    tagger.topics_in(text),
+                    [curated.topics_in(text), other.topics_in(text), Vec::new()],
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]
