@@ -314,8 +314,11 @@ struct Token {
 
 /// Buffers reused from word to word and passage to passage.
 #[derive(Default)]
-struct Scratch {
+struct Scratch<'a> {
     tokens: Vec<Token>,
+    /// Word as written → its stem's id, or [`NO_WORD`] if it is no content word: a
+    /// corpus repeats its words, so each distinct one is folded and stemmed once.
+    known: HashMap<&'a str, u32, FastHash>,
     folded: String,
     stemmed: String,
 }
@@ -324,7 +327,7 @@ fn count_candidates<'a>(
     passages: &[&'a str],
     vocabulary: &mut Vocabulary,
     fillers: u32,
-    scratch: &mut Scratch,
+    scratch: &mut Scratch<'a>,
 ) -> Counts<'a> {
     let mut counts = Counts::default();
     for &text in passages {
@@ -397,9 +400,15 @@ fn split_at_breaks(run: &[Token]) -> impl Iterator<Item = &[Token]> {
     })
 }
 
-fn tokenize(text: &str, vocabulary: &mut Vocabulary, fillers: u32, scratch: &mut Scratch) {
+fn tokenize<'a>(
+    text: &'a str,
+    vocabulary: &mut Vocabulary,
+    fillers: u32,
+    scratch: &mut Scratch<'a>,
+) {
     let Scratch {
         tokens,
+        known,
         folded,
         stemmed,
     } = scratch;
@@ -407,24 +416,13 @@ fn tokenize(text: &str, vocabulary: &mut Vocabulary, fillers: u32, scratch: &mut
     let mut prev_end = None;
     for w in words(text) {
         let surface = w.text(text);
-        fold_into(surface, folded);
-        // A content word has two characters or more, a letter, is no stopword, and its
-        // stem is no filler.
-        let mut id = NO_WORD;
-        let content = folded.chars().nth(1).is_some()
-            && folded.chars().any(char::is_alphabetic)
-            && !is_stopword(folded)
-            && {
-                stemmed.clear();
-                stemmed.push_str(folded);
-                stem_in_place(stemmed);
-                id = vocabulary.id(stemmed);
-                id >= fillers
-            };
+        let id = *known
+            .entry(surface)
+            .or_insert_with(|| content_id(surface, vocabulary, fillers, folded, stemmed));
         let gap = prev_end.map(|p| &text[p..w.start]);
         tokens.push(Token {
-            id: if content { id } else { NO_WORD },
-            content,
+            id,
+            content: id != NO_WORD,
             capitalised: surface.chars().next().is_some_and(char::is_uppercase),
             sentence_start: gap.is_none_or(ends_sentence),
             joined: gap.is_some_and(joins_words),
@@ -432,6 +430,33 @@ fn tokenize(text: &str, vocabulary: &mut Vocabulary, fillers: u32, scratch: &mut
             end: w.end,
         });
         prev_end = Some(w.end);
+    }
+}
+
+/// The stem id of a content word: two characters or more, a letter, no stopword, and a
+/// stem that is no filler. [`NO_WORD`] for any other word.
+fn content_id(
+    surface: &str,
+    vocabulary: &mut Vocabulary,
+    fillers: u32,
+    folded: &mut String,
+    stemmed: &mut String,
+) -> u32 {
+    fold_into(surface, folded);
+    if folded.chars().nth(1).is_none()
+        || !folded.chars().any(char::is_alphabetic)
+        || is_stopword(folded)
+    {
+        return NO_WORD;
+    }
+    stemmed.clear();
+    stemmed.push_str(folded);
+    stem_in_place(stemmed);
+    let id = vocabulary.id(stemmed);
+    if id < fillers {
+        NO_WORD
+    } else {
+        id
     }
 }
 
