@@ -19,7 +19,7 @@ use crate::parse::{is_space, line_text, skip_space, Block};
 use crate::speakers::{
     is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
 };
-use crate::text::fold;
+use crate::text::{fold, fold_in, with_fold};
 
 /// A passage before its speaker is known corpus-wide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,14 +47,41 @@ pub struct Attributed {
 
 /// All-capital words written in the document's prose, so shouted labels keep them (NATO).
 pub fn acronyms(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
-        .map(str::to_string)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals; ASCII
+    // is checked byte by byte, only other characters are decoded.
+    let bytes = text.as_bytes();
+    let mut found: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut capitals = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                capitals &= b.is_ascii_uppercase();
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let c = text[i..].chars().next().expect("on a char boundary");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                capitals = false;
+                i += c.len_utf8();
+            }
+        }
+        if (2..=6).contains(&(i - start)) && capitals {
+            found.push(&text[start..i]);
+        }
+        if i == start {
+            // Not alphanumeric: step over it.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(str::to_string).collect()
 }
 
 /// Counts the body lines that open with a speaker label: two or more make a transcript.
@@ -100,7 +127,7 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
     let mut stop = rest.len();
     let mut offset = 0;
     for word in rest.split(' ') {
-        if ENDS_NAME.contains(&fold(word).as_str()) {
+        if fold_in(word, ENDS_NAME) {
             stop = offset;
             break;
         }
@@ -272,17 +299,18 @@ fn push_speech(
 }
 
 fn is_moderator(m: &Mention) -> bool {
-    let r = fold(m.role.as_deref().unwrap_or(""));
-    ["moderator", "host", "operator", "anchor"]
-        .iter()
-        .any(|w| r.contains(w))
+    with_fold(m.role.as_deref().unwrap_or(""), |r| {
+        ["moderator", "host", "operator", "anchor"]
+            .iter()
+            .any(|w| r.contains(w))
+    })
 }
 
 /// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
 /// "I'm Maria from Reuters."
 fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     let first = first_sentence(text);
-    if first.split_whitespace().count() > 14 {
+    if first.split_whitespace().nth(14).is_some() {
         return None;
     }
     from_outlet(first, keep_upper)
@@ -294,7 +322,7 @@ fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Optio
         .trim_end()
         .rsplit(['.', '?', '!'])
         .find(|s| !s.trim().is_empty())?;
-    if last.split_whitespace().count() > 10 {
+    if last.split_whitespace().nth(10).is_some() {
         return None;
     }
     from_outlet(last, keep_upper)
@@ -323,18 +351,20 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !name_words.iter().any(|w| {
-            matches!(
-                fold(w).as_str(),
-                "next"
-                    | "yes"
-                    | "hi"
-                    | "hello"
-                    | "question"
-                    | "questions"
-                    | "thank"
-                    | "thanks"
-                    | "okay"
-                    | "ok"
+            fold_in(
+                w,
+                &[
+                    "next",
+                    "yes",
+                    "hi",
+                    "hello",
+                    "question",
+                    "questions",
+                    "thank",
+                    "thanks",
+                    "okay",
+                    "ok",
+                ],
             )
         });
     let mut m = parse_mention(if named { name_part } else { "" }, keep_upper);
@@ -360,7 +390,7 @@ fn capitalised_run(s: &str) -> String {
     for w in s.split_whitespace() {
         let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let cap = clean.chars().next().is_some_and(char::is_uppercase);
-        let connector = !words.is_empty() && CONNECTORS.contains(&fold(clean).as_str());
+        let connector = !words.is_empty() && fold_in(clean, CONNECTORS);
         if !(cap || connector) {
             break;
         }
@@ -369,10 +399,7 @@ fn capitalised_run(s: &str) -> String {
             break;
         }
     }
-    while words
-        .last()
-        .is_some_and(|w| CONNECTORS.contains(&fold(w).as_str()))
-    {
+    while words.last().is_some_and(|w| fold_in(w, CONNECTORS)) {
         words.pop();
     }
     words.join(" ")
@@ -560,9 +587,20 @@ struct Tok {
 fn toks(s: &str, base: usize) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric()
-            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII byte by byte; only other characters are decoded.
+        let b = bytes[i];
+        let (inside, len) = if b.is_ascii() {
+            let inside =
+                b.is_ascii_alphanumeric() || (matches!(b, b'\'' | b'-' | b'.') && start.is_some());
+            (inside, 1)
+        } else {
+            let c = s[i..].chars().next().expect("on a char boundary");
+            let inside = c.is_alphanumeric() || (c == '’' && start.is_some());
+            (inside, c.len_utf8())
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -574,6 +612,7 @@ fn toks(s: &str, base: usize) -> Vec<Tok> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Tok {
@@ -701,42 +740,43 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| is_space(c) || c == '(')
         .next()
         .unwrap_or("");
-    let w = fold(word);
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || matches!(
-            w.as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "st"
-                | "prof"
-                | "gen"
-                | "lt"
-                | "col"
-                | "sgt"
-                | "jr"
-                | "sr"
-                | "no"
-                | "vs"
-                | "etc"
-                | "u.s"
-                | "u.k"
-                | "e.g"
-                | "i.e"
-                | "jan"
-                | "feb"
-                | "aug"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "gov"
-                | "sen"
-                | "rep"
-                | "amb"
-                | "capt"
-                | "adm"
-        )
+        || with_fold(word, |w| {
+            matches!(
+                w,
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "st"
+                    | "prof"
+                    | "gen"
+                    | "lt"
+                    | "col"
+                    | "sgt"
+                    | "jr"
+                    | "sr"
+                    | "no"
+                    | "vs"
+                    | "etc"
+                    | "u.s"
+                    | "u.k"
+                    | "e.g"
+                    | "i.e"
+                    | "jan"
+                    | "feb"
+                    | "aug"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "gov"
+                    | "sen"
+                    | "rep"
+                    | "amb"
+                    | "capt"
+                    | "adm"
+            )
+        })
 }
 
 /// Registers the people a sentence names, so "he" later finds them.
@@ -758,7 +798,7 @@ fn note_mentions(
         let mut j = i;
         while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
             let n = &text[tokens[j + 1].start..tokens[j + 1].end];
-            starts_upper(n) || (CONNECTORS.contains(&fold(n).as_str()) && n != "and")
+            starts_upper(n) || (fold_in(n, CONNECTORS) && n != "and")
         } {
             j += 1;
         }
@@ -783,9 +823,7 @@ fn consider_person(
     let words: Vec<&str> = name.split_whitespace().collect();
     let personlike = (2..=3).contains(&words.len())
         && words.iter().all(|w| {
-            starts_upper(w)
-                && !NOT_PERSON.contains(&fold(w).as_str())
-                && !w.chars().all(|c| !c.is_lowercase())
+            starts_upper(w) && !fold_in(w, NOT_PERSON) && !w.chars().all(|c| !c.is_lowercase())
         });
     (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(&m))
 }
@@ -826,10 +864,7 @@ fn speaker_of_cue(
     }
     // Subject before the verb, perhaps with "also" or an apposition in between.
     let mut k = v;
-    while k > 0
-        && BETWEEN.contains(&fold(word(k - 1)).as_str())
-        && adjacent(text, tokens[k - 1], tokens[k])
-    {
+    while k > 0 && fold_in(word(k - 1), BETWEEN) && adjacent(text, tokens[k - 1], tokens[k]) {
         k -= 1;
     }
     if k == 0 {
@@ -848,7 +883,7 @@ fn speaker_of_cue(
         }
     }
     let subject = word(end);
-    if PRONOUNS.contains(&fold(subject).as_str()) {
+    if fold_in(subject, PRONOUNS) {
         return people.last_named();
     }
     let mut start = end;
@@ -876,7 +911,7 @@ fn person_for(
         return None;
     }
     if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
-        if NOT_PERSON.contains(&fold(first).as_str()) && m.role.is_none() {
+        if fold_in(first, NOT_PERSON) && m.role.is_none() {
             return None;
         }
     }
@@ -940,15 +975,16 @@ fn attribute_sentence(
     let inside = |pos: usize| quotes.iter().any(|&(a, b)| pos >= a && pos < b);
     let tokens = toks(sentence, s);
     let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
-    let word = |k: usize| fold(&text[tokens[k].start..tokens[k].end]);
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let word_is = |k: usize, folded: &str| with_fold(word(k), |w| w == folded);
 
     // "According to him, …" / "according to NATO Secretary General Jens Stoltenberg".
     for k in 0..tokens.len().saturating_sub(2) {
-        if inside(tokens[k].start) || word(k) != "according" || word(k + 1) != "to" {
+        if inside(tokens[k].start) || !word_is(k, "according") || !word_is(k + 1, "to") {
             continue;
         }
         note_mentions(text, s, tokens[k].start, people, keep_upper);
-        let who = if PRONOUNS.contains(&word(k + 2).as_str()) {
+        let who = if fold_in(word(k + 2), PRONOUNS) {
             people.last_named()
         } else {
             let mut j = k + 2;
@@ -978,12 +1014,12 @@ fn attribute_sentence(
     }
 
     for v in 0..tokens.len() {
-        if inside(tokens[v].start) || !SPEECH_VERBS.contains(&word(v).as_str()) {
+        if inside(tokens[v].start) || !fold_in(word(v), SPEECH_VERBS) {
             continue;
         }
-        if WEAK_VERBS.contains(&word(v).as_str()) {
-            let next = tokens.get(v + 1).map(|t| fold(&text[t.start..t.end]));
-            if next.as_deref() != Some("that") && !speechlike {
+        if fold_in(word(v), WEAK_VERBS) {
+            let that = v + 1 < tokens.len() && word_is(v + 1, "that");
+            if !that && !speechlike {
                 continue;
             }
         }
@@ -1015,13 +1051,87 @@ fn attribute_sentence(
 }
 
 fn unbalanced(s: &str) -> bool {
-    let count = |c: char| s.chars().filter(|&x| x == c).count();
-    count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1
+    // One pass over the bytes: “ is E2 80 9C, ” E2 80 9D, « C2 AB, » C2 BB.
+    let (mut curly, mut guillemets, mut straight) = (0isize, 0isize, 0usize);
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => straight += 1,
+            (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
+            (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
+            (0xC2, Some(0xAB), _) => guillemets += 1,
+            (0xC2, Some(0xBB), _) => guillemets -= 1,
+            _ => {}
+        }
+    }
+    curly != 0 || guillemets != 0 || straight % 2 == 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `toks` as first written, char by char: the reference for the byte-wise one.
+    fn toks_by_char(s: &str, base: usize) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            let inside = c.is_alphanumeric()
+                || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push((base + st, base + i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            out.push((base + st, base + s.len()));
+        }
+        let mut out: Vec<Tok> = out
+            .into_iter()
+            .map(|(start, end)| Tok { start, end })
+            .collect();
+        for t in &mut out {
+            while let Some(c) = s[t.start - base..t.end - base]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '.' | '-' | '\'' | '’'))
+            {
+                t.end -= c.len_utf8();
+            }
+        }
+        out.retain(|t| t.end > t.start);
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-wise scanners agree with their char-by-char definitions.
+        #[test]
+        fn scanners_match_their_char_by_char_definitions(
+            s in "[A-Za-z0-9 .,’'“”«»\"()ÉéКОß\u{301}-]{0,60}",
+            base in 0usize..5,
+        ) {
+            let mut expected: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
+                .map(str::to_string)
+                .collect();
+            expected.sort();
+            expected.dedup();
+            proptest::prop_assert_eq!(acronyms(&s), expected);
+
+            let count = |c: char| s.chars().filter(|&x| x == c).count();
+            let unbalanced_by_char =
+                count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1;
+            proptest::prop_assert_eq!(unbalanced(&s), unbalanced_by_char);
+
+            let pairs = |t: Vec<Tok>| t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(pairs(toks(&s, base)), pairs(toks_by_char(&s, base)));
+        }
+    }
 
     #[test]
     fn sentences_never_split_inside_a_quotation() {
