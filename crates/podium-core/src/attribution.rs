@@ -13,6 +13,8 @@
 //! sentence `reported`. A quotation with no cue right after an attributed one continues that
 //! speaker; any other quoted phrase ("major military steps") is the outlet's narration.
 
+use std::collections::HashMap;
+
 use crate::document::{Field, Metadata, Mode, Span};
 use crate::label::label_at;
 use crate::parse::{is_space, line_text, skip_space, Block};
@@ -20,6 +22,7 @@ use crate::speakers::{
     is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
 };
 use crate::text::{fold, fold_in, with_fold};
+use crate::topics::FastHash;
 
 /// A passage before its speaker is known corpus-wide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +52,23 @@ pub struct Attributed {
 pub fn acronyms(text: &str) -> Vec<String> {
     // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals; ASCII
     // is checked byte by byte, only other characters are decoded.
+    const OTHER: u8 = 0; // ASCII, not alphanumeric
+    const CAPITAL: u8 = 1;
+    const SMALL: u8 = 2; // lowercase letter or digit
+    const NON_ASCII: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut class = [NON_ASCII; 256];
+        let mut b = 0;
+        while b < 128 {
+            class[b] = match b as u8 {
+                b'A'..=b'Z' => CAPITAL,
+                b'a'..=b'z' | b'0'..=b'9' => SMALL,
+                _ => OTHER,
+            };
+            b += 1;
+        }
+        class
+    };
     let bytes = text.as_bytes();
     let mut found: Vec<&str> = Vec::new();
     let mut i = 0;
@@ -56,11 +76,11 @@ pub fn acronyms(text: &str) -> Vec<String> {
         let start = i;
         let mut capitals = true;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                capitals &= b.is_ascii_uppercase();
+            let class = CLASS[usize::from(bytes[i])];
+            if class == CAPITAL || class == SMALL {
+                capitals &= class == CAPITAL;
                 i += 1;
-            } else if b.is_ascii() {
+            } else if class == OTHER {
                 break;
             } else {
                 let c = text[i..].chars().next().expect("on a char boundary");
@@ -71,12 +91,16 @@ pub fn acronyms(text: &str) -> Vec<String> {
                 i += c.len_utf8();
             }
         }
-        if (2..=6).contains(&(i - start)) && capitals {
+        if capitals && i - start >= 2 && i - start <= 6 {
             found.push(&text[start..i]);
         }
         if i == start {
             // Not alphanumeric: step over it.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            i += if bytes[i].is_ascii() {
+                1
+            } else {
+                text[i..].chars().next().map_or(1, char::len_utf8)
+            };
         }
     }
     found.sort_unstable();
@@ -318,10 +342,19 @@ fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Opti
 
 /// "Next, Maria from Reuters." at the end of a moderator's turn.
 fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let last = text
-        .trim_end()
-        .rsplit(['.', '?', '!'])
-        .find(|s| !s.trim().is_empty())?;
+    // The last stretch after a '.', '?' or '!' that is not blank (`rsplit`, by bytes).
+    let text = text.trim_end();
+    let mut end = text.len();
+    let last = loop {
+        let cut = text.as_bytes()[..end]
+            .iter()
+            .rposition(|b| matches!(b, b'.' | b'?' | b'!'));
+        let piece = &text[cut.map_or(0, |c| c + 1)..end];
+        if !piece.trim().is_empty() {
+            break piece;
+        }
+        end = cut?;
+    };
     if last.split_whitespace().nth(10).is_some() {
         return None;
     }
@@ -408,56 +441,56 @@ fn capitalised_run(s: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Articles
 
-/// Verbs that introduce speech; "according to" is handled apart.
+/// Verbs that introduce speech; "according to" is handled apart. Sorted, for binary search.
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
+    "acknowledged",
     "added",
     "adds",
-    "stated",
-    "states",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
+    "admitted",
+    "affirmed",
+    "announced",
+    "answered",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "confirmed",
+    "declared",
+    "denied",
     "emphasised",
-    "emphasized",
     "emphasises",
+    "emphasized",
     "emphasizes",
     "explained",
     "explains",
     "insisted",
     "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "asked",
-    "asks",
-    "replied",
-    "answered",
+    "noted",
+    "notes",
+    "recalled",
+    "reiterated",
     "remarked",
+    "replied",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "suggested",
+    "tells",
+    "told",
+    "tweeted",
     "underlined",
     "underscored",
-    "reiterated",
-    "recalled",
-    "affirmed",
     "urged",
     "urges",
-    "announced",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "confirmed",
-    "denied",
-    "suggested",
+    "warned",
+    "warns",
     "wrote",
-    "tweeted",
 ];
 
 /// Verbs that only count as speech when a that-clause or a quotation follows: "Israel
@@ -779,15 +812,28 @@ fn is_abbreviation(before: &str) -> bool {
         })
 }
 
-/// Registers the people a sentence names, so "he" later finds them.
-fn note_mentions(
-    text: &str,
-    from: usize,
-    to: usize,
+/// [`parse_mention`] of the name phrases of one document, by their text: a sentence is
+/// looked at again for each cue tried, and names recur through a document.
+#[derive(Default)]
+struct Mentions<'t>(HashMap<&'t str, Mention, FastHash>);
+
+impl<'t> Mentions<'t> {
+    fn parse(&mut self, run: &'t str, keep_upper: &dyn Fn(&str) -> bool) -> &Mention {
+        self.0
+            .entry(run)
+            .or_insert_with(|| parse_mention(run, keep_upper))
+    }
+}
+
+/// Registers the people a sentence names, so "he" later finds them. `tokens` are the
+/// sentence's up to where to look: `toks` of that stretch, as a cue starts a token.
+fn note_mentions<'t>(
+    text: &'t str,
+    tokens: &[Tok],
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) {
-    let tokens = toks(&text[from..to], from);
     let mut i = 0;
     while i < tokens.len() {
         let w = &text[tokens[i].start..tokens[i].end];
@@ -803,21 +849,22 @@ fn note_mentions(
             j += 1;
         }
         let run = &text[tokens[i].start..tokens[j].end];
-        consider_person(run, people, keep_upper);
+        consider_person(run, people, keep_upper, mentions);
         i = j + 1;
     }
 }
 
-fn consider_person(
-    run: &str,
+fn consider_person<'t>(
+    run: &'t str,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
-    let m = parse_mention(run, keep_upper);
+    let m = mentions.parse(run, keep_upper);
     let name = m.name.as_deref()?;
-    let known = people.find(&m);
+    let known = people.find(m);
     if let Some(ix) = known {
-        people.resolve(&m);
+        people.resolve(m);
         return Some(ix);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -825,7 +872,7 @@ fn consider_person(
         && words.iter().all(|w| {
             starts_upper(w) && !fold_in(w, NOT_PERSON) && !w.chars().all(|c| !c.is_lowercase())
         });
-    (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(&m))
+    (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(m))
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -838,13 +885,14 @@ fn adjacent(text: &str, a: Tok, b: Tok) -> bool {
 }
 
 /// The speaker a cue (the verb at token `v`) points to.
-fn speaker_of_cue(
-    text: &str,
+fn speaker_of_cue<'t>(
+    text: &'t str,
     tokens: &[Tok],
     v: usize,
     sentence_start: usize,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     // Inversion: "…”, said Stoltenberg." / "said NATO Secretary General Jens Stoltenberg".
@@ -858,7 +906,7 @@ fn speaker_of_cue(
             j += 1;
         }
         let run = &text[tokens[v + 1].start..tokens[j].end];
-        if let Some(ix) = person_for(run, people, keep_upper) {
+        if let Some(ix) = person_for(run, people, keep_upper, mentions) {
             return Some(ix);
         }
     }
@@ -897,16 +945,17 @@ fn speaker_of_cue(
         return None;
     }
     let run = &text[tokens[start].start..tokens[end].end];
-    person_for(run, people, keep_upper)
+    person_for(run, people, keep_upper, mentions)
 }
 
 /// A person for a name phrase next to a cue: known ones are found, new ones created.
-fn person_for(
-    run: &str,
+fn person_for<'t>(
+    run: &'t str,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
-    let m = parse_mention(run, keep_upper);
+    let m = mentions.parse(run, keep_upper);
     if m.name.is_none() && m.role.is_none() {
         return None;
     }
@@ -915,7 +964,7 @@ fn person_for(
             return None;
         }
     }
-    Some(people.resolve(&m))
+    Some(people.resolve(m))
 }
 
 /// Attributes an article's paragraphs sentence by sentence.
@@ -927,6 +976,7 @@ pub fn article(
 ) -> Attributed {
     let mut out = Attributed::default();
     let mut last_quote: Option<(PersonIx, usize)> = None; // speaker, paragraph
+    let mut mentions = Mentions::default();
     for (para, block) in body.iter().enumerate() {
         let span = block.span();
         let mut pieces: Vec<(Mode, Option<PersonIx>, usize, usize)> = Vec::new();
@@ -937,7 +987,15 @@ pub fn article(
             });
         }
         for (s, e) in sentences(text, span.start as usize, span.end as usize) {
-            let (mode, who) = attribute_sentence(text, s, e, people, keep_upper, last_quote, para);
+            let (mode, who) = attribute_sentence(
+                text,
+                (s, e),
+                people,
+                keep_upper,
+                &mut mentions,
+                last_quote,
+                para,
+            );
             if mode == Mode::Quote {
                 if let Some(p) = who {
                     last_quote = Some((p, para));
@@ -961,12 +1019,12 @@ pub fn article(
     out
 }
 
-fn attribute_sentence(
-    text: &str,
-    s: usize,
-    e: usize,
+fn attribute_sentence<'t>(
+    text: &'t str,
+    (s, e): (usize, usize),
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
     last_quote: Option<(PersonIx, usize)>,
     para: usize,
 ) -> (Mode, Option<PersonIx>) {
@@ -983,7 +1041,7 @@ fn attribute_sentence(
         if inside(tokens[k].start) || !word_is(k, "according") || !word_is(k + 1, "to") {
             continue;
         }
-        note_mentions(text, s, tokens[k].start, people, keep_upper);
+        note_mentions(text, &tokens[..k], people, keep_upper, mentions);
         let who = if fold_in(word(k + 2), PRONOUNS) {
             people.last_named()
         } else {
@@ -998,6 +1056,7 @@ fn attribute_sentence(
                 &text[tokens[k + 2].start..tokens[j].end],
                 people,
                 keep_upper,
+                mentions,
             )
         };
         if let Some(p) = who {
@@ -1014,7 +1073,8 @@ fn attribute_sentence(
     }
 
     for v in 0..tokens.len() {
-        if inside(tokens[v].start) || !fold_in(word(v), SPEECH_VERBS) {
+        let verb = with_fold(word(v), |w| SPEECH_VERBS.binary_search(&w).is_ok());
+        if inside(tokens[v].start) || !verb {
             continue;
         }
         if fold_in(word(v), WEAK_VERBS) {
@@ -1023,8 +1083,8 @@ fn attribute_sentence(
                 continue;
             }
         }
-        note_mentions(text, s, tokens[v].start, people, keep_upper);
-        if let Some(p) = speaker_of_cue(text, &tokens, v, s, people, keep_upper) {
+        note_mentions(text, &tokens[..v], people, keep_upper, mentions);
+        if let Some(p) = speaker_of_cue(text, &tokens, v, s, people, keep_upper, mentions) {
             people.touch(p);
             people.persons[p].note(Evidence::Quoted);
             return (
@@ -1038,7 +1098,7 @@ fn attribute_sentence(
         }
     }
 
-    note_mentions(text, s, e, people, keep_upper);
+    note_mentions(text, &tokens, people, keep_upper, mentions);
     // A quotation with no cue right after an attributed one continues that speaker.
     if speechlike {
         if let Some((p, at)) = last_quote {
@@ -1105,6 +1165,11 @@ mod tests {
         }
         out.retain(|t| t.end > t.start);
         out
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted_for_binary_search() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
     }
 
     proptest::proptest! {

@@ -35,12 +35,13 @@ impl Mention {
 }
 
 /// Words that make up job titles. A name's leading run up to the last of these is its role.
+/// Sorted, for binary search.
 const ROLE_WORDS: &[&str] = &[
     "acting",
+    "admiral",
     "adviser",
     "advisor",
     "affairs",
-    "admiral",
     "ambassador",
     "anchor",
     "assistant",
@@ -154,7 +155,9 @@ const QUESTIONER_WORDS: &[&str] = &[
 ];
 
 pub fn is_role_word(word: &str) -> bool {
-    with_fold(word, |w| ROLE_WORDS.contains(&w.trim_end_matches('.')))
+    with_fold(word, |w| {
+        ROLE_WORDS.binary_search(&w.trim_end_matches('.')).is_ok()
+    })
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -603,6 +606,11 @@ mod tests {
 
     fn m(s: &str) -> Mention {
         parse_mention(s, &|w| matches!(w, "NATO" | "KFOR" | "EU"))
+    }
+
+    #[test]
+    fn role_words_are_sorted_for_binary_search() {
+        assert!(ROLE_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
