@@ -351,14 +351,20 @@ impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         }
-        let mut rest = [0u8; 8];
+        // The last 0–7 bytes, little-endian, and their count.
         let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
+        let rest = tail
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| word << 8 | u64::from(b));
+        self.add(rest ^ tail.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        // As `write(&[i])` would.
+        self.add(u64::from(i) ^ 1);
     }
 }
 
@@ -881,6 +887,29 @@ mod tests {
         assert!(!m.overlaps_stems(&s(&["majority", "serb"])));
         assert!(!m.overlaps_stems(&s(&["ukraine"])));
         assert!(!m.overlaps_stems::<&str>(&[]));
+    }
+
+    #[test]
+    fn word_hasher_reads_bytes_little_endian_eight_at_a_time() {
+        let hash = |bytes: &[u8]| {
+            let mut h = WordHasher::default();
+            h.write(bytes);
+            h.finish()
+        };
+        let by_words = |words: &[u64]| {
+            let mut h = WordHasher::default();
+            words.iter().for_each(|&w| h.add(w));
+            h.finish()
+        };
+        assert_eq!(hash(b""), by_words(&[0]));
+        assert_eq!(hash(b"ab"), by_words(&[0x6261 ^ 2]));
+        assert_eq!(
+            hash(b"abcdefghij"),
+            by_words(&[u64::from_le_bytes(*b"abcdefgh"), 0x6a69 ^ 2])
+        );
+        let mut h = WordHasher::default();
+        h.write_u8(0xff);
+        assert_eq!(h.finish(), hash(&[0xff]));
     }
 
     #[test]
