@@ -720,8 +720,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut from = 0;
     let mut depth_curly = 0i32;
     let mut straight_open = false;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         match c {
             '“' | '«' | '„' => depth_curly += 1,
             '”' | '»' => depth_curly = (depth_curly - 1).max(0),
@@ -732,21 +731,24 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         if !terminal || depth_curly > 0 || straight_open {
             continue;
         }
+        // Look ahead (the loop itself still goes on from the next char).
+        let after = i + c.len_utf8();
+        let mut ahead = s[after..]
+            .char_indices()
+            .map(|(k, c)| (after + k, c))
+            .peekable();
         // Closing marks that belong to this sentence.
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '”' | '»' | '"' | '’' | ')' | ']') {
-            j += 1;
-        }
-        let boundary = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
-        let next_is_space = chars.get(j).is_some_and(|&(_, c)| is_space(c));
+        while ahead
+            .next_if(|&(_, c)| matches!(c, '”' | '»' | '"' | '’' | ')' | ']'))
+            .is_some()
+        {}
+        let boundary = ahead.peek().map_or(s.len(), |&(b, _)| b);
+        let next_is_space = ahead.peek().is_some_and(|&(_, c)| is_space(c));
         if !next_is_space {
             continue;
         }
-        let mut n = j;
-        while n < chars.len() && is_space(chars[n].1) {
-            n += 1;
-        }
-        let Some(&(_, next)) = chars.get(n) else {
+        while ahead.next_if(|&(_, c)| is_space(c)).is_some() {}
+        let Some(&(next_at, next)) = ahead.peek() else {
             continue;
         };
         if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '"' | '«' | '‘'))
@@ -757,7 +759,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             continue;
         }
         out.push((start + from, start + boundary));
-        from = chars[n].0;
+        from = next_at;
     }
     if from < s.len() {
         let tail = s[from..].trim_end_matches(is_space);
@@ -1172,11 +1174,68 @@ mod tests {
         assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
     }
 
+    /// `sentences` as first written, over a collected char vector: the reference.
+    fn sentences_collecting_chars(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let s = &text[start..end];
+        let mut out = Vec::new();
+        let mut from = 0;
+        let mut depth_curly = 0i32;
+        let mut straight_open = false;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            match c {
+                '“' | '«' | '„' => depth_curly += 1,
+                '”' | '»' => depth_curly = (depth_curly - 1).max(0),
+                '"' => straight_open = !straight_open,
+                _ => {}
+            }
+            let terminal = matches!(c, '.' | '!' | '?' | '…');
+            if !terminal || depth_curly > 0 || straight_open {
+                continue;
+            }
+            // Closing marks that belong to this sentence.
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '»' | '"' | '’' | ')' | ']') {
+                j += 1;
+            }
+            let boundary = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
+            let next_is_space = chars.get(j).is_some_and(|&(_, c)| is_space(c));
+            if !next_is_space {
+                continue;
+            }
+            let mut n = j;
+            while n < chars.len() && is_space(chars[n].1) {
+                n += 1;
+            }
+            let Some(&(_, next)) = chars.get(n) else {
+                continue;
+            };
+            if !(next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '“' | '"' | '«' | '‘'))
+            {
+                continue;
+            }
+            if c == '.' && is_abbreviation(&s[from..i]) {
+                continue;
+            }
+            out.push((start + from, start + boundary));
+            from = chars[n].0;
+        }
+        if from < s.len() {
+            let tail = s[from..].trim_end_matches(is_space);
+            if !tail.is_empty() {
+                out.push((start + from, start + from + tail.len()));
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
         /// The byte-wise scanners agree with their char-by-char definitions.
         #[test]
         fn scanners_match_their_char_by_char_definitions(
-            s in "[A-Za-z0-9 .,’'“”«»\"()ÉéКОß\u{301}-]{0,60}",
+            s in "[A-Za-z0-9 .,!?…’‘'“”„«»\"()\\[\\]ÉéКОß\u{301}\u{a0}\n-]{0,80}",
             base in 0usize..5,
         ) {
             let mut expected: Vec<String> = s
@@ -1192,6 +1251,11 @@ mod tests {
             let unbalanced_by_char =
                 count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1;
             proptest::prop_assert_eq!(unbalanced(&s), unbalanced_by_char);
+
+            proptest::prop_assert_eq!(
+                sentences(&s, 0, s.len()),
+                sentences_collecting_chars(&s, 0, s.len())
+            );
 
             let pairs = |t: Vec<Tok>| t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(pairs(toks(&s, base)), pairs(toks_by_char(&s, base)));

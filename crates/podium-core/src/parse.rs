@@ -131,6 +131,10 @@ fn is_bracketed(line: &str) -> bool {
 
 fn is_timestamp(line: &str) -> bool {
     let inner = line.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+    // At most three parts of two digits: "12:31:05". Rules out prose before splitting it.
+    if inner.len() > 8 {
+        return false;
+    }
     let parts: Vec<&str> = inner.split(':').collect();
     (2..=3).contains(&parts.len())
         && parts
