@@ -13,13 +13,16 @@
 //! sentence `reported`. A quotation with no cue right after an attributed one continues that
 //! speaker; any other quoted phrase ("major military steps") is the outlet's narration.
 
+use std::collections::HashMap;
+
 use crate::document::{Field, Metadata, Mode, Span};
 use crate::label::label_at;
 use crate::parse::{is_space, line_text, skip_space, Block};
 use crate::speakers::{
     is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
 };
-use crate::text::fold;
+use crate::text::{fold, fold_in, with_fold};
+use crate::topics::FastHash;
 
 /// A passage before its speaker is known corpus-wide.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,14 +50,62 @@ pub struct Attributed {
 
 /// All-capital words written in the document's prose, so shouted labels keep them (NATO).
 pub fn acronyms(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
-        .map(str::to_string)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals; ASCII
+    // is checked byte by byte, only other characters are decoded.
+    const OTHER: u8 = 0; // ASCII, not alphanumeric
+    const CAPITAL: u8 = 1;
+    const SMALL: u8 = 2; // lowercase letter or digit
+    const NON_ASCII: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut class = [NON_ASCII; 256];
+        let mut b = 0;
+        while b < 128 {
+            class[b] = match b as u8 {
+                b'A'..=b'Z' => CAPITAL,
+                b'a'..=b'z' | b'0'..=b'9' => SMALL,
+                _ => OTHER,
+            };
+            b += 1;
+        }
+        class
+    };
+    let bytes = text.as_bytes();
+    let mut found: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let mut capitals = true;
+        while i < bytes.len() {
+            let class = CLASS[usize::from(bytes[i])];
+            if class == CAPITAL || class == SMALL {
+                capitals &= class == CAPITAL;
+                i += 1;
+            } else if class == OTHER {
+                break;
+            } else {
+                let c = text[i..].chars().next().expect("on a char boundary");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                capitals = false;
+                i += c.len_utf8();
+            }
+        }
+        if capitals && i - start >= 2 && i - start <= 6 {
+            found.push(&text[start..i]);
+        }
+        if i == start {
+            // Not alphanumeric: step over it.
+            i += if bytes[i].is_ascii() {
+                1
+            } else {
+                text[i..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(str::to_string).collect()
 }
 
 /// Counts the body lines that open with a speaker label: two or more make a transcript.
@@ -100,7 +151,7 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
     let mut stop = rest.len();
     let mut offset = 0;
     for word in rest.split(' ') {
-        if ENDS_NAME.contains(&fold(word).as_str()) {
+        if fold_in(word, ENDS_NAME) {
             stop = offset;
             break;
         }
@@ -272,17 +323,18 @@ fn push_speech(
 }
 
 fn is_moderator(m: &Mention) -> bool {
-    let r = fold(m.role.as_deref().unwrap_or(""));
-    ["moderator", "host", "operator", "anchor"]
-        .iter()
-        .any(|w| r.contains(w))
+    with_fold(m.role.as_deref().unwrap_or(""), |r| {
+        ["moderator", "host", "operator", "anchor"]
+            .iter()
+            .any(|w| r.contains(w))
+    })
 }
 
 /// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
 /// "I'm Maria from Reuters."
 fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     let first = first_sentence(text);
-    if first.split_whitespace().count() > 14 {
+    if first.split_whitespace().nth(14).is_some() {
         return None;
     }
     from_outlet(first, keep_upper)
@@ -290,11 +342,20 @@ fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Opti
 
 /// "Next, Maria from Reuters." at the end of a moderator's turn.
 fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let last = text
-        .trim_end()
-        .rsplit(['.', '?', '!'])
-        .find(|s| !s.trim().is_empty())?;
-    if last.split_whitespace().count() > 10 {
+    // The last stretch after a '.', '?' or '!' that is not blank (`rsplit`, by bytes).
+    let text = text.trim_end();
+    let mut end = text.len();
+    let last = loop {
+        let cut = text.as_bytes()[..end]
+            .iter()
+            .rposition(|b| matches!(b, b'.' | b'?' | b'!'));
+        let piece = &text[cut.map_or(0, |c| c + 1)..end];
+        if !piece.trim().is_empty() {
+            break piece;
+        }
+        end = cut?;
+    };
+    if last.split_whitespace().nth(10).is_some() {
         return None;
     }
     from_outlet(last, keep_upper)
@@ -323,18 +384,20 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !name_words.iter().any(|w| {
-            matches!(
-                fold(w).as_str(),
-                "next"
-                    | "yes"
-                    | "hi"
-                    | "hello"
-                    | "question"
-                    | "questions"
-                    | "thank"
-                    | "thanks"
-                    | "okay"
-                    | "ok"
+            fold_in(
+                w,
+                &[
+                    "next",
+                    "yes",
+                    "hi",
+                    "hello",
+                    "question",
+                    "questions",
+                    "thank",
+                    "thanks",
+                    "okay",
+                    "ok",
+                ],
             )
         });
     let mut m = parse_mention(if named { name_part } else { "" }, keep_upper);
@@ -360,7 +423,7 @@ fn capitalised_run(s: &str) -> String {
     for w in s.split_whitespace() {
         let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let cap = clean.chars().next().is_some_and(char::is_uppercase);
-        let connector = !words.is_empty() && CONNECTORS.contains(&fold(clean).as_str());
+        let connector = !words.is_empty() && fold_in(clean, CONNECTORS);
         if !(cap || connector) {
             break;
         }
@@ -369,10 +432,7 @@ fn capitalised_run(s: &str) -> String {
             break;
         }
     }
-    while words
-        .last()
-        .is_some_and(|w| CONNECTORS.contains(&fold(w).as_str()))
-    {
+    while words.last().is_some_and(|w| fold_in(w, CONNECTORS)) {
         words.pop();
     }
     words.join(" ")
@@ -381,56 +441,56 @@ fn capitalised_run(s: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Articles
 
-/// Verbs that introduce speech; "according to" is handled apart.
+/// Verbs that introduce speech; "according to" is handled apart. Sorted, for binary search.
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
+    "acknowledged",
     "added",
     "adds",
-    "stated",
-    "states",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
+    "admitted",
+    "affirmed",
+    "announced",
+    "answered",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "confirmed",
+    "declared",
+    "denied",
     "emphasised",
-    "emphasized",
     "emphasises",
+    "emphasized",
     "emphasizes",
     "explained",
     "explains",
     "insisted",
     "insists",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "asked",
-    "asks",
-    "replied",
-    "answered",
+    "noted",
+    "notes",
+    "recalled",
+    "reiterated",
     "remarked",
+    "replied",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "suggested",
+    "tells",
+    "told",
+    "tweeted",
     "underlined",
     "underscored",
-    "reiterated",
-    "recalled",
-    "affirmed",
     "urged",
     "urges",
-    "announced",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "confirmed",
-    "denied",
-    "suggested",
+    "warned",
+    "warns",
     "wrote",
-    "tweeted",
 ];
 
 /// Verbs that only count as speech when a that-clause or a quotation follows: "Israel
@@ -560,9 +620,20 @@ struct Tok {
 fn toks(s: &str, base: usize) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric()
-            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII byte by byte; only other characters are decoded.
+        let b = bytes[i];
+        let (inside, len) = if b.is_ascii() {
+            let inside =
+                b.is_ascii_alphanumeric() || (matches!(b, b'\'' | b'-' | b'.') && start.is_some());
+            (inside, 1)
+        } else {
+            let c = s[i..].chars().next().expect("on a char boundary");
+            let inside = c.is_alphanumeric() || (c == '’' && start.is_some());
+            (inside, c.len_utf8())
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -574,6 +645,7 @@ fn toks(s: &str, base: usize) -> Vec<Tok> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Tok {
@@ -648,8 +720,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut from = 0;
     let mut depth_curly = 0i32;
     let mut straight_open = false;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         match c {
             '“' | '«' | '„' => depth_curly += 1,
             '”' | '»' => depth_curly = (depth_curly - 1).max(0),
@@ -660,21 +731,24 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         if !terminal || depth_curly > 0 || straight_open {
             continue;
         }
+        // Look ahead (the loop itself still goes on from the next char).
+        let after = i + c.len_utf8();
+        let mut ahead = s[after..]
+            .char_indices()
+            .map(|(k, c)| (after + k, c))
+            .peekable();
         // Closing marks that belong to this sentence.
-        let mut j = k + 1;
-        while j < chars.len() && matches!(chars[j].1, '”' | '»' | '"' | '’' | ')' | ']') {
-            j += 1;
-        }
-        let boundary = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
-        let next_is_space = chars.get(j).is_some_and(|&(_, c)| is_space(c));
+        while ahead
+            .next_if(|&(_, c)| matches!(c, '”' | '»' | '"' | '’' | ')' | ']'))
+            .is_some()
+        {}
+        let boundary = ahead.peek().map_or(s.len(), |&(b, _)| b);
+        let next_is_space = ahead.peek().is_some_and(|&(_, c)| is_space(c));
         if !next_is_space {
             continue;
         }
-        let mut n = j;
-        while n < chars.len() && is_space(chars[n].1) {
-            n += 1;
-        }
-        let Some(&(_, next)) = chars.get(n) else {
+        while ahead.next_if(|&(_, c)| is_space(c)).is_some() {}
+        let Some(&(next_at, next)) = ahead.peek() else {
             continue;
         };
         if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '“' | '"' | '«' | '‘'))
@@ -685,7 +759,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             continue;
         }
         out.push((start + from, start + boundary));
-        from = chars[n].0;
+        from = next_at;
     }
     if from < s.len() {
         let tail = s[from..].trim_end_matches(is_space);
@@ -701,53 +775,67 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| is_space(c) || c == '(')
         .next()
         .unwrap_or("");
-    let w = fold(word);
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || matches!(
-            w.as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "st"
-                | "prof"
-                | "gen"
-                | "lt"
-                | "col"
-                | "sgt"
-                | "jr"
-                | "sr"
-                | "no"
-                | "vs"
-                | "etc"
-                | "u.s"
-                | "u.k"
-                | "e.g"
-                | "i.e"
-                | "jan"
-                | "feb"
-                | "aug"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "gov"
-                | "sen"
-                | "rep"
-                | "amb"
-                | "capt"
-                | "adm"
-        )
+        || with_fold(word, |w| {
+            matches!(
+                w,
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "st"
+                    | "prof"
+                    | "gen"
+                    | "lt"
+                    | "col"
+                    | "sgt"
+                    | "jr"
+                    | "sr"
+                    | "no"
+                    | "vs"
+                    | "etc"
+                    | "u.s"
+                    | "u.k"
+                    | "e.g"
+                    | "i.e"
+                    | "jan"
+                    | "feb"
+                    | "aug"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "gov"
+                    | "sen"
+                    | "rep"
+                    | "amb"
+                    | "capt"
+                    | "adm"
+            )
+        })
 }
 
-/// Registers the people a sentence names, so "he" later finds them.
-fn note_mentions(
-    text: &str,
-    from: usize,
-    to: usize,
+/// [`parse_mention`] of the name phrases of one document, by their text: a sentence is
+/// looked at again for each cue tried, and names recur through a document.
+#[derive(Default)]
+struct Mentions<'t>(HashMap<&'t str, Mention, FastHash>);
+
+impl<'t> Mentions<'t> {
+    fn parse(&mut self, run: &'t str, keep_upper: &dyn Fn(&str) -> bool) -> &Mention {
+        self.0
+            .entry(run)
+            .or_insert_with(|| parse_mention(run, keep_upper))
+    }
+}
+
+/// Registers the people a sentence names, so "he" later finds them. `tokens` are the
+/// sentence's up to where to look: `toks` of that stretch, as a cue starts a token.
+fn note_mentions<'t>(
+    text: &'t str,
+    tokens: &[Tok],
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) {
-    let tokens = toks(&text[from..to], from);
     let mut i = 0;
     while i < tokens.len() {
         let w = &text[tokens[i].start..tokens[i].end];
@@ -758,36 +846,35 @@ fn note_mentions(
         let mut j = i;
         while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
             let n = &text[tokens[j + 1].start..tokens[j + 1].end];
-            starts_upper(n) || (CONNECTORS.contains(&fold(n).as_str()) && n != "and")
+            starts_upper(n) || (fold_in(n, CONNECTORS) && n != "and")
         } {
             j += 1;
         }
         let run = &text[tokens[i].start..tokens[j].end];
-        consider_person(run, people, keep_upper);
+        consider_person(run, people, keep_upper, mentions);
         i = j + 1;
     }
 }
 
-fn consider_person(
-    run: &str,
+fn consider_person<'t>(
+    run: &'t str,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
-    let m = parse_mention(run, keep_upper);
+    let m = mentions.parse(run, keep_upper);
     let name = m.name.as_deref()?;
-    let known = people.find(&m);
+    let known = people.find(m);
     if let Some(ix) = known {
-        people.resolve(&m);
+        people.resolve(m);
         return Some(ix);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let personlike = (2..=3).contains(&words.len())
         && words.iter().all(|w| {
-            starts_upper(w)
-                && !NOT_PERSON.contains(&fold(w).as_str())
-                && !w.chars().all(|c| !c.is_lowercase())
+            starts_upper(w) && !fold_in(w, NOT_PERSON) && !w.chars().all(|c| !c.is_lowercase())
         });
-    (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(&m))
+    (personlike && (m.role.is_some() || words.len() >= 2)).then(|| people.resolve(m))
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -800,13 +887,14 @@ fn adjacent(text: &str, a: Tok, b: Tok) -> bool {
 }
 
 /// The speaker a cue (the verb at token `v`) points to.
-fn speaker_of_cue(
-    text: &str,
+fn speaker_of_cue<'t>(
+    text: &'t str,
     tokens: &[Tok],
     v: usize,
     sentence_start: usize,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     // Inversion: "…”, said Stoltenberg." / "said NATO Secretary General Jens Stoltenberg".
@@ -820,16 +908,13 @@ fn speaker_of_cue(
             j += 1;
         }
         let run = &text[tokens[v + 1].start..tokens[j].end];
-        if let Some(ix) = person_for(run, people, keep_upper) {
+        if let Some(ix) = person_for(run, people, keep_upper, mentions) {
             return Some(ix);
         }
     }
     // Subject before the verb, perhaps with "also" or an apposition in between.
     let mut k = v;
-    while k > 0
-        && BETWEEN.contains(&fold(word(k - 1)).as_str())
-        && adjacent(text, tokens[k - 1], tokens[k])
-    {
+    while k > 0 && fold_in(word(k - 1), BETWEEN) && adjacent(text, tokens[k - 1], tokens[k]) {
         k -= 1;
     }
     if k == 0 {
@@ -848,7 +933,7 @@ fn speaker_of_cue(
         }
     }
     let subject = word(end);
-    if PRONOUNS.contains(&fold(subject).as_str()) {
+    if fold_in(subject, PRONOUNS) {
         return people.last_named();
     }
     let mut start = end;
@@ -862,25 +947,26 @@ fn speaker_of_cue(
         return None;
     }
     let run = &text[tokens[start].start..tokens[end].end];
-    person_for(run, people, keep_upper)
+    person_for(run, people, keep_upper, mentions)
 }
 
 /// A person for a name phrase next to a cue: known ones are found, new ones created.
-fn person_for(
-    run: &str,
+fn person_for<'t>(
+    run: &'t str,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
-    let m = parse_mention(run, keep_upper);
+    let m = mentions.parse(run, keep_upper);
     if m.name.is_none() && m.role.is_none() {
         return None;
     }
     if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
-        if NOT_PERSON.contains(&fold(first).as_str()) && m.role.is_none() {
+        if fold_in(first, NOT_PERSON) && m.role.is_none() {
             return None;
         }
     }
-    Some(people.resolve(&m))
+    Some(people.resolve(m))
 }
 
 /// Attributes an article's paragraphs sentence by sentence.
@@ -892,6 +978,7 @@ pub fn article(
 ) -> Attributed {
     let mut out = Attributed::default();
     let mut last_quote: Option<(PersonIx, usize)> = None; // speaker, paragraph
+    let mut mentions = Mentions::default();
     for (para, block) in body.iter().enumerate() {
         let span = block.span();
         let mut pieces: Vec<(Mode, Option<PersonIx>, usize, usize)> = Vec::new();
@@ -902,7 +989,15 @@ pub fn article(
             });
         }
         for (s, e) in sentences(text, span.start as usize, span.end as usize) {
-            let (mode, who) = attribute_sentence(text, s, e, people, keep_upper, last_quote, para);
+            let (mode, who) = attribute_sentence(
+                text,
+                (s, e),
+                people,
+                keep_upper,
+                &mut mentions,
+                last_quote,
+                para,
+            );
             if mode == Mode::Quote {
                 if let Some(p) = who {
                     last_quote = Some((p, para));
@@ -926,12 +1021,12 @@ pub fn article(
     out
 }
 
-fn attribute_sentence(
-    text: &str,
-    s: usize,
-    e: usize,
+fn attribute_sentence<'t>(
+    text: &'t str,
+    (s, e): (usize, usize),
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
     last_quote: Option<(PersonIx, usize)>,
     para: usize,
 ) -> (Mode, Option<PersonIx>) {
@@ -940,15 +1035,16 @@ fn attribute_sentence(
     let inside = |pos: usize| quotes.iter().any(|&(a, b)| pos >= a && pos < b);
     let tokens = toks(sentence, s);
     let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
-    let word = |k: usize| fold(&text[tokens[k].start..tokens[k].end]);
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let word_is = |k: usize, folded: &str| with_fold(word(k), |w| w == folded);
 
     // "According to him, …" / "according to NATO Secretary General Jens Stoltenberg".
     for k in 0..tokens.len().saturating_sub(2) {
-        if inside(tokens[k].start) || word(k) != "according" || word(k + 1) != "to" {
+        if inside(tokens[k].start) || !word_is(k, "according") || !word_is(k + 1, "to") {
             continue;
         }
-        note_mentions(text, s, tokens[k].start, people, keep_upper);
-        let who = if PRONOUNS.contains(&word(k + 2).as_str()) {
+        note_mentions(text, &tokens[..k], people, keep_upper, mentions);
+        let who = if fold_in(word(k + 2), PRONOUNS) {
             people.last_named()
         } else {
             let mut j = k + 2;
@@ -962,6 +1058,7 @@ fn attribute_sentence(
                 &text[tokens[k + 2].start..tokens[j].end],
                 people,
                 keep_upper,
+                mentions,
             )
         };
         if let Some(p) = who {
@@ -978,17 +1075,18 @@ fn attribute_sentence(
     }
 
     for v in 0..tokens.len() {
-        if inside(tokens[v].start) || !SPEECH_VERBS.contains(&word(v).as_str()) {
+        let verb = with_fold(word(v), |w| SPEECH_VERBS.binary_search(&w).is_ok());
+        if inside(tokens[v].start) || !verb {
             continue;
         }
-        if WEAK_VERBS.contains(&word(v).as_str()) {
-            let next = tokens.get(v + 1).map(|t| fold(&text[t.start..t.end]));
-            if next.as_deref() != Some("that") && !speechlike {
+        if fold_in(word(v), WEAK_VERBS) {
+            let that = v + 1 < tokens.len() && word_is(v + 1, "that");
+            if !that && !speechlike {
                 continue;
             }
         }
-        note_mentions(text, s, tokens[v].start, people, keep_upper);
-        if let Some(p) = speaker_of_cue(text, &tokens, v, s, people, keep_upper) {
+        note_mentions(text, &tokens[..v], people, keep_upper, mentions);
+        if let Some(p) = speaker_of_cue(text, &tokens, v, s, people, keep_upper, mentions) {
             people.touch(p);
             people.persons[p].note(Evidence::Quoted);
             return (
@@ -1002,7 +1100,7 @@ fn attribute_sentence(
         }
     }
 
-    note_mentions(text, s, e, people, keep_upper);
+    note_mentions(text, &tokens, people, keep_upper, mentions);
     // A quotation with no cue right after an attributed one continues that speaker.
     if speechlike {
         if let Some((p, at)) = last_quote {
@@ -1015,13 +1113,154 @@ fn attribute_sentence(
 }
 
 fn unbalanced(s: &str) -> bool {
-    let count = |c: char| s.chars().filter(|&x| x == c).count();
-    count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1
+    // One pass over the bytes: “ is E2 80 9C, ” E2 80 9D, « C2 AB, » C2 BB.
+    let (mut curly, mut guillemets, mut straight) = (0isize, 0isize, 0usize);
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => straight += 1,
+            (0xE2, Some(0x80), Some(0x9C)) => curly += 1,
+            (0xE2, Some(0x80), Some(0x9D)) => curly -= 1,
+            (0xC2, Some(0xAB), _) => guillemets += 1,
+            (0xC2, Some(0xBB), _) => guillemets -= 1,
+            _ => {}
+        }
+    }
+    curly != 0 || guillemets != 0 || straight % 2 == 1
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `toks` as first written, char by char: the reference for the byte-wise one.
+    fn toks_by_char(s: &str, base: usize) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            let inside = c.is_alphanumeric()
+                || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push((base + st, base + i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            out.push((base + st, base + s.len()));
+        }
+        let mut out: Vec<Tok> = out
+            .into_iter()
+            .map(|(start, end)| Tok { start, end })
+            .collect();
+        for t in &mut out {
+            while let Some(c) = s[t.start - base..t.end - base]
+                .chars()
+                .next_back()
+                .filter(|c| matches!(c, '.' | '-' | '\'' | '’'))
+            {
+                t.end -= c.len_utf8();
+            }
+        }
+        out.retain(|t| t.end > t.start);
+        out
+    }
+
+    #[test]
+    fn speech_verbs_are_sorted_for_binary_search() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// `sentences` as first written, over a collected char vector: the reference.
+    fn sentences_collecting_chars(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let s = &text[start..end];
+        let mut out = Vec::new();
+        let mut from = 0;
+        let mut depth_curly = 0i32;
+        let mut straight_open = false;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            match c {
+                '“' | '«' | '„' => depth_curly += 1,
+                '”' | '»' => depth_curly = (depth_curly - 1).max(0),
+                '"' => straight_open = !straight_open,
+                _ => {}
+            }
+            let terminal = matches!(c, '.' | '!' | '?' | '…');
+            if !terminal || depth_curly > 0 || straight_open {
+                continue;
+            }
+            // Closing marks that belong to this sentence.
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '»' | '"' | '’' | ')' | ']') {
+                j += 1;
+            }
+            let boundary = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
+            let next_is_space = chars.get(j).is_some_and(|&(_, c)| is_space(c));
+            if !next_is_space {
+                continue;
+            }
+            let mut n = j;
+            while n < chars.len() && is_space(chars[n].1) {
+                n += 1;
+            }
+            let Some(&(_, next)) = chars.get(n) else {
+                continue;
+            };
+            if !(next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '“' | '"' | '«' | '‘'))
+            {
+                continue;
+            }
+            if c == '.' && is_abbreviation(&s[from..i]) {
+                continue;
+            }
+            out.push((start + from, start + boundary));
+            from = chars[n].0;
+        }
+        if from < s.len() {
+            let tail = s[from..].trim_end_matches(is_space);
+            if !tail.is_empty() {
+                out.push((start + from, start + from + tail.len()));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The byte-wise scanners agree with their char-by-char definitions.
+        #[test]
+        fn scanners_match_their_char_by_char_definitions(
+            s in "[A-Za-z0-9 .,!?…’‘'“”„«»\"()\\[\\]ÉéКОß\u{301}\u{a0}\n-]{0,80}",
+            base in 0usize..5,
+        ) {
+            let mut expected: Vec<String> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 2 && w.len() <= 6 && w.chars().all(|c| c.is_ascii_uppercase()))
+                .map(str::to_string)
+                .collect();
+            expected.sort();
+            expected.dedup();
+            proptest::prop_assert_eq!(acronyms(&s), expected);
+
+            let count = |c: char| s.chars().filter(|&x| x == c).count();
+            let unbalanced_by_char =
+                count('“') != count('”') || count('«') != count('»') || count('"') % 2 == 1;
+            proptest::prop_assert_eq!(unbalanced(&s), unbalanced_by_char);
+
+            proptest::prop_assert_eq!(
+                sentences(&s, 0, s.len()),
+                sentences_collecting_chars(&s, 0, s.len())
+            );
+
+            let pairs = |t: Vec<Tok>| t.iter().map(|t| (t.start, t.end)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(pairs(toks(&s, base)), pairs(toks_by_char(&s, base)));
+        }
+    }
 
     #[test]
     fn sentences_never_split_inside_a_quotation() {

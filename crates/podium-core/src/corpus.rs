@@ -13,7 +13,7 @@ use crate::keyphrases;
 use crate::parse::{self, is_space};
 use crate::speakers::{slug, Evidence, Person, SpeakerOverride};
 use crate::text::fold;
-use crate::topics::{Taxonomy, TopicMatcher};
+use crate::topics::{Tagger, Taxonomy, TopicMatcher};
 
 /// A document that cannot be read at all: the build fails on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -352,20 +352,17 @@ fn tag_topics(documents: &mut [Document], speakers: &[Speaker], options: &Option
         parent: None,
     }));
     let automatic = TopicMatcher::new(&automatic);
+    let mut tagger = Tagger::new(vec![&curated, &automatic]);
     for doc in documents.iter_mut() {
         for p in &mut doc.passages {
             let text = &doc.text[p.span.range()];
-            p.topics = curated
+            let [curated, automatic]: [Vec<usize>; 2] = tagger
                 .topics_in(text)
-                .into_iter()
-                .map(|t| t as u32)
-                .collect();
-            p.topics.extend(
-                automatic
-                    .topics_in(text)
-                    .into_iter()
-                    .map(|t| t as u32 + offset),
-            );
+                .try_into()
+                .expect("one list per matcher");
+            p.topics = curated.into_iter().map(|t| t as u32).collect();
+            p.topics
+                .extend(automatic.into_iter().map(|t| t as u32 + offset));
         }
     }
     topics

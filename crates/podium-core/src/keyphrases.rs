@@ -25,10 +25,12 @@
 //! [`to_taxonomy`] turns them into a [`Taxonomy`], so passages are tagged with them by the
 //! same [`TopicMatcher`] as curated topics: one matcher, one notion of "contains".
 
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use crate::text::{fold, is_stopword, stem, words};
-use crate::topics::{Taxonomy, TopicDef, TopicMatcher};
+use crate::text::{fold, fold_into, is_stopword, stem, stem_in_place, words};
+use crate::topics::{FastHash, Taxonomy, TopicDef, TopicMatcher};
 
 /// An automatic topic.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,7 +105,12 @@ pub fn extract_with(
     curated: &TopicMatcher,
     options: &Options,
 ) -> Vec<Keyphrase> {
-    let filler: HashSet<String> = NOT_TOPICS.iter().map(|w| stem(w)).collect();
+    let mut vocabulary = Vocabulary::default();
+    for w in NOT_TOPICS {
+        vocabulary.id(&stem(w));
+    }
+    // The filler stems are the first ids.
+    let fillers = vocabulary.stems.len() as u32;
     let excluded = TopicMatcher::new(&Taxonomy {
         topics: vec![TopicDef {
             id: "excluded".into(),
@@ -113,62 +120,91 @@ pub fn extract_with(
         }],
     });
 
-    let counts: Vec<HashMap<Vec<String>, Count>> = documents
+    let mut scratch = Scratch::default();
+    let counts: Vec<Counts<'_>> = documents
         .iter()
-        .map(|passages| count_candidates(passages, &filler))
+        .map(|passages| count_candidates(passages, &mut vocabulary, fillers, &mut scratch))
         .collect();
-    let mut df: HashMap<&[String], usize> = HashMap::new();
-    let mut surfaces: HashMap<&[String], HashMap<&str, usize>> = HashMap::new();
+    let mut df: HashMap<Gram, usize, FastHash> = HashMap::default();
     for doc in &counts {
-        for (stems, count) in doc {
-            *df.entry(stems).or_default() += 1;
-            let forms = surfaces.entry(stems).or_default();
-            for (surface, n) in &count.surfaces {
-                *forms.entry(surface).or_default() += n;
+        for gram in doc.keys() {
+            *df.entry(*gram).or_default() += 1;
+        }
+    }
+
+    // Candidates frequent enough in a document, and not already curated or excluded;
+    // each gram is checked once, however many documents it occurs in.
+    let min_count = options.min_count.max(1);
+    let mut eligible: HashMap<Gram, bool, FastHash> = HashMap::default();
+    let candidates: Vec<Vec<(Gram, &Count<'_>)>> = counts
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .filter(|(gram, c)| {
+                    c.total >= min_count
+                        && *eligible.entry(**gram).or_insert_with(|| {
+                            let stems: Vec<&str> = vocabulary.stems(gram).collect();
+                            !curated.overlaps_stems(&stems) && !excluded.overlaps_stems(&stems)
+                        })
+                })
+                .map(|(gram, c)| (*gram, c))
+                .collect()
+        })
+        .collect();
+
+    // Labels: the most frequent surface form over all documents, for candidates only.
+    let mut surfaces: HashMap<Gram, HashMap<&str, usize>, FastHash> = eligible
+        .iter()
+        .filter(|(_, &ok)| ok)
+        .map(|(gram, _)| (*gram, HashMap::new()))
+        .collect();
+    for doc in &counts {
+        for (gram, count) in doc {
+            if let Some(forms) = surfaces.get_mut(gram) {
+                for (surface, n) in count.surfaces() {
+                    *forms.entry(surface).or_default() += n;
+                }
             }
         }
     }
-    let labels: HashMap<&[String], &str> = surfaces
+    let labels: HashMap<Gram, &str, FastHash> = surfaces
         .iter()
-        .map(|(&stems, forms)| (stems, most_frequent(forms)))
+        .map(|(&gram, forms)| (gram, most_frequent(forms)))
         .collect();
 
-    let eligible =
-        |stems: &[String]| !curated.overlaps_stems(stems) && !excluded.overlaps_stems(stems);
-    let mut picked: HashMap<&[String], f64> = HashMap::new();
-    for doc in &counts {
-        let mut scored: Vec<Scored> = doc
+    let mut picked: HashMap<Gram, f64, FastHash> = HashMap::default();
+    for doc in &candidates {
+        let mut scored: Vec<Scored<'_>> = doc
             .iter()
-            .filter(|(stems, c)| c.total >= options.min_count.max(1) && eligible(stems))
-            .map(|(stems, c)| Scored {
-                stems,
-                label: labels[stems.as_slice()],
-                score: score(c, stems.len(), df[stems.as_slice()], documents.len()),
+            .map(|&(gram, c)| Scored {
+                gram,
+                label: labels[&gram],
+                score: score(c, gram_len(&gram), df[&gram], documents.len()),
             })
             .collect();
-        sort_best_first(&mut scored);
+        sort_best_first(&mut scored, &vocabulary);
         for s in without_near_duplicates(scored, options.per_document) {
-            let best = picked.entry(s.stems).or_insert(s.score);
+            let best = picked.entry(s.gram).or_insert(s.score);
             *best = best.max(s.score);
         }
     }
 
-    let mut merged: Vec<Scored> = picked
+    let mut merged: Vec<Scored<'_>> = picked
         .into_iter()
-        .map(|(stems, score)| Scored {
-            stems,
-            label: labels[stems],
+        .map(|(gram, score)| Scored {
+            gram,
+            label: labels[&gram],
             score,
         })
         .collect();
-    sort_best_first(&mut merged);
+    sort_best_first(&mut merged, &vocabulary);
     let kept = without_near_duplicates(merged, usize::MAX);
     let mut ids = HashSet::new();
     kept.into_iter()
         .map(|s| Keyphrase {
             id: unique_id(s.label, &mut ids),
             label: s.label.to_owned(),
-            stems: s.stems.to_vec(),
+            stems: vocabulary.stems(&s.gram).map(str::to_owned).collect(),
         })
         .collect()
 }
@@ -189,24 +225,82 @@ pub fn to_taxonomy(keyphrases: &[Keyphrase]) -> Taxonomy {
     }
 }
 
+/// A candidate: the [`Vocabulary`] ids of its stems, unused places [`NO_WORD`].
+type Gram = [u32; MAX_WORDS];
+
+const NO_WORD: u32 = u32::MAX;
+
+fn gram_len(gram: &Gram) -> usize {
+    gram.iter().position(|&w| w == NO_WORD).unwrap_or(MAX_WORDS)
+}
+
+/// The stems seen, each with a dense id, so candidates are compared and hashed as a few
+/// integers rather than as vectors of strings.
+#[derive(Default)]
+struct Vocabulary {
+    ids: HashMap<String, u32, FastHash>,
+    stems: Vec<String>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.ids.insert(stem.to_owned(), id);
+        self.stems.push(stem.to_owned());
+        id
+    }
+
+    fn stems<'v>(&'v self, gram: &Gram) -> impl Iterator<Item = &'v str> + 'v {
+        let gram = *gram;
+        (0..gram_len(&gram)).map(move |k| self.stems[gram[k] as usize].as_str())
+    }
+}
+
 /// Occurrences of one candidate in one document.
-#[derive(Debug, Default)]
-struct Count {
+#[derive(Debug)]
+struct Count<'a> {
     total: usize,
     /// Occurrences written capitalised, not at the start of a sentence.
     capitalised: usize,
-    surfaces: HashMap<String, usize>,
+    /// The first surface form seen and its occurrences; then the others (rarely any).
+    first: (Cow<'a, str>, usize),
+    others: Vec<(Cow<'a, str>, usize)>,
 }
 
+impl<'a> Count<'a> {
+    fn add_surface(&mut self, surface: Cow<'a, str>) {
+        if self.first.0 == surface {
+            self.first.1 += 1;
+        } else if let Some(other) = self.others.iter_mut().find(|o| o.0 == surface) {
+            other.1 += 1;
+        } else {
+            self.others.push((surface, 1));
+        }
+    }
+
+    fn surfaces(&self) -> impl Iterator<Item = (&str, usize)> {
+        std::iter::once(&self.first)
+            .chain(&self.others)
+            .map(|(s, n)| (s.as_ref(), *n))
+    }
+}
+
+type Counts<'a> = HashMap<Gram, Count<'a>, FastHash>;
+
 struct Scored<'a> {
-    stems: &'a [String],
+    gram: Gram,
     label: &'a str,
     score: f64,
 }
 
 /// A word of a passage, as keyphrase extraction sees it.
+#[derive(Clone, Copy)]
 struct Token {
-    stem: String,
+    /// The stem's id; [`NO_WORD`] for a word that is not `content`.
+    id: u32,
     start: usize,
     end: usize,
     /// May be part of a candidate (not a stopword, filler or number).
@@ -218,27 +312,76 @@ struct Token {
     joined: bool,
 }
 
-fn count_candidates(passages: &[&str], filler: &HashSet<String>) -> HashMap<Vec<String>, Count> {
-    let mut counts: HashMap<Vec<String>, Count> = HashMap::new();
-    for text in passages {
-        let tokens = tokenize(text, filler);
+/// Buffers reused from word to word and passage to passage.
+#[derive(Default)]
+struct Scratch<'a> {
+    tokens: Vec<Token>,
+    /// Word as written → its stem's id, or [`NO_WORD`] if it is no content word: a
+    /// corpus repeats its words, so each distinct one is folded and stemmed once.
+    known: HashMap<&'a str, u32, FastHash>,
+    folded: String,
+    stemmed: String,
+}
+
+fn count_candidates<'a>(
+    passages: &[&'a str],
+    vocabulary: &mut Vocabulary,
+    fillers: u32,
+    scratch: &mut Scratch<'a>,
+) -> Counts<'a> {
+    let mut counts = Counts::default();
+    for &text in passages {
+        tokenize(text, vocabulary, fillers, scratch);
+        let tokens = &scratch.tokens;
         for run in tokens.split(|t| !t.content).flat_map(split_at_breaks) {
             for n in 1..=MAX_WORDS.min(run.len()) {
                 for gram in run.windows(n) {
-                    let stems: Vec<String> = gram.iter().map(|t| t.stem.clone()).collect();
-                    let count = counts.entry(stems).or_default();
-                    count.total += 1;
-                    let first = &gram[0];
-                    if !first.sentence_start && gram.iter().all(|t| t.capitalised) {
-                        count.capitalised += 1;
+                    let mut key = [NO_WORD; MAX_WORDS];
+                    for (k, t) in gram.iter().enumerate() {
+                        key[k] = t.id;
                     }
-                    let surface = collapse_spaces(&text[first.start..gram[n - 1].end]);
-                    *count.surfaces.entry(surface).or_default() += 1;
+                    let first = &gram[0];
+                    let capitalised = !first.sentence_start && gram.iter().all(|t| t.capitalised);
+                    let surface = surface(text, gram);
+                    match counts.entry(key) {
+                        Entry::Occupied(mut o) => {
+                            let count = o.get_mut();
+                            count.total += 1;
+                            count.capitalised += usize::from(capitalised);
+                            count.add_surface(surface);
+                        }
+                        Entry::Vacant(v) => {
+                            v.insert(Count {
+                                total: 1,
+                                capitalised: usize::from(capitalised),
+                                first: (surface, 1),
+                                others: Vec::new(),
+                            });
+                        }
+                    }
                 }
             }
         }
     }
     counts
+}
+
+/// The words of a candidate as written, with any run of spaces between two of them
+/// collapsed to one space; borrowed from the text when it already is.
+fn surface<'a>(text: &'a str, gram: &[Token]) -> Cow<'a, str> {
+    let s = &text[gram[0].start..gram[gram.len() - 1].end];
+    // Words hold no whitespace, and the gaps of a run are blanks or one hyphen.
+    let plain = gram.windows(2).all(|p| {
+        matches!(
+            &text[p[0].end..p[1].start],
+            " " | "-" | "\u{2010}" | "\u{2011}"
+        )
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(collapse_spaces(s))
+    }
 }
 
 /// Split a run of content words where punctuation or a line break separates two of them.
@@ -257,33 +400,64 @@ fn split_at_breaks(run: &[Token]) -> impl Iterator<Item = &[Token]> {
     })
 }
 
-fn tokenize(text: &str, filler: &HashSet<String>) -> Vec<Token> {
-    let mut tokens = Vec::new();
+fn tokenize<'a>(
+    text: &'a str,
+    vocabulary: &mut Vocabulary,
+    fillers: u32,
+    scratch: &mut Scratch<'a>,
+) {
+    let Scratch {
+        tokens,
+        known,
+        folded,
+        stemmed,
+    } = scratch;
+    tokens.clear();
     let mut prev_end = None;
     for w in words(text) {
         let surface = w.text(text);
-        let folded = fold(surface);
-        let stem = stem(&folded);
+        let id = *known
+            .entry(surface)
+            .or_insert_with(|| content_id(surface, vocabulary, fillers, folded, stemmed));
         let gap = prev_end.map(|p| &text[p..w.start]);
         tokens.push(Token {
-            content: is_content_word(&folded, &stem, filler),
+            id,
+            content: id != NO_WORD,
             capitalised: surface.chars().next().is_some_and(char::is_uppercase),
             sentence_start: gap.is_none_or(ends_sentence),
             joined: gap.is_some_and(joins_words),
-            stem,
             start: w.start,
             end: w.end,
         });
         prev_end = Some(w.end);
     }
-    tokens
 }
 
-fn is_content_word(folded: &str, stem: &str, filler: &HashSet<String>) -> bool {
-    folded.chars().count() >= 2
-        && folded.chars().any(char::is_alphabetic)
-        && !is_stopword(folded)
-        && !filler.contains(stem)
+/// The stem id of a content word: two characters or more, a letter, no stopword, and a
+/// stem that is no filler. [`NO_WORD`] for any other word.
+fn content_id(
+    surface: &str,
+    vocabulary: &mut Vocabulary,
+    fillers: u32,
+    folded: &mut String,
+    stemmed: &mut String,
+) -> u32 {
+    fold_into(surface, folded);
+    if folded.chars().nth(1).is_none()
+        || !folded.chars().any(char::is_alphabetic)
+        || is_stopword(folded)
+    {
+        return NO_WORD;
+    }
+    stemmed.clear();
+    stemmed.push_str(folded);
+    stem_in_place(stemmed);
+    let id = vocabulary.id(stemmed);
+    if id < fillers {
+        NO_WORD
+    } else {
+        id
+    }
 }
 
 /// Does the text between two words end a sentence (or a line)?
@@ -324,12 +498,12 @@ fn score(count: &Count, words: usize, df: usize, documents: usize) -> f64 {
 }
 
 /// Best score first; ties by label, then stems, so the order never depends on hashing.
-fn sort_best_first(scored: &mut [Scored<'_>]) {
+fn sort_best_first(scored: &mut [Scored<'_>], vocabulary: &Vocabulary) {
     scored.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.label.cmp(b.label))
-            .then_with(|| a.stems.cmp(b.stems))
+            .then_with(|| vocabulary.stems(&a.gram).cmp(vocabulary.stems(&b.gram)))
     });
 }
 
@@ -341,9 +515,11 @@ fn without_near_duplicates(scored: Vec<Scored<'_>>, limit: usize) -> Vec<Scored<
         if kept.len() >= limit {
             break;
         }
-        let overlaps = kept
-            .iter()
-            .any(|k| contains_run(k.stems, s.stems) || contains_run(s.stems, k.stems));
+        let stems = &s.gram[..gram_len(&s.gram)];
+        let overlaps = kept.iter().any(|k| {
+            let kept_stems = &k.gram[..gram_len(&k.gram)];
+            contains_run(kept_stems, stems) || contains_run(stems, kept_stems)
+        });
         if !overlaps {
             kept.push(s);
         }
@@ -351,7 +527,7 @@ fn without_near_duplicates(scored: Vec<Scored<'_>>, limit: usize) -> Vec<Scored<
     kept
 }
 
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
@@ -399,6 +575,16 @@ mod tests {
         assert_eq!(k[0].label, "Kosovo Police");
         assert_eq!(k[0].id, "auto-kosovo-police");
         assert_eq!(k[0].stems, ["kosovo", "polic"]);
+    }
+
+    #[test]
+    fn labels_collapse_the_spaces_between_words() {
+        let docs = vec![vec![
+            "The Kosovo\u{a0}Police arrived.",
+            "Then the Kosovo  Police left, and Kosovo\tPolice came back.",
+        ]];
+        let k = extract(&docs, 5, &no_taxonomy());
+        assert_eq!(k[0].label, "Kosovo Police");
     }
 
     #[test]

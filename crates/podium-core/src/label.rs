@@ -7,7 +7,7 @@
 //! colon. Words that head metadata lines (`Source:`, `Photo:`) are not speakers.
 
 use crate::speakers::{is_questioner_word, CONNECTORS};
-use crate::text::fold;
+use crate::text::fold_in;
 
 /// A label found at the start of a line; offsets are relative to the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ const FIELD_WORDS: &[&str] = &[
 ];
 
 pub fn is_field_word(s: &str) -> bool {
-    FIELD_WORDS.contains(&fold(s.trim()).as_str())
+    fold_in(s.trim(), FIELD_WORDS)
 }
 
 fn is_label_space(c: char) -> bool {
@@ -198,7 +198,7 @@ fn is_label_name(name: &str) -> bool {
     starts_capital(words[0])
         && words
             .iter()
-            .all(|w| wordlike(w) && (starts_capital(w) || CONNECTORS.contains(&fold(w).as_str())))
+            .all(|w| wordlike(w) && (starts_capital(w) || fold_in(w, CONNECTORS)))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use crate::dates;
 use crate::document::{Date, Field, Metadata, Span};
 use crate::label::{is_field_word, label_at};
-use crate::text::fold;
+use crate::text::{fold, folds_longer_than, with_fold};
 
 /// Whitespace for layout purposes. The BOM is here because it is invisible: a file that
 /// starts with one must not get a title that starts with one.
@@ -41,23 +41,26 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut current: Vec<Line> = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            match trim(text, start, i) {
-                Some(line) => current.push(line),
-                None if !current.is_empty() => out.push(Block {
-                    lines: std::mem::take(&mut current),
-                }),
-                None => {}
-            }
-            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    loop {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |n| start + n);
+        match trim(text, start, end) {
+            Some(line) => current.push(line),
+            None if !current.is_empty() => out.push(Block {
+                lines: std::mem::take(&mut current),
+            }),
+            None => {}
         }
-        i += 1;
+        if end == bytes.len() {
+            break;
+        }
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
     }
     if !current.is_empty() {
         out.push(Block { lines: current });
@@ -89,21 +92,22 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
         return Some(LineKind::Meta(Field::Date));
     }
     if let Some((head, rest)) = line.split_once(':') {
-        let head = fold(head.trim());
-        if matches!(
-            head.as_str(),
-            "source" | "sources" | "publisher" | "published by"
-        ) {
-            return Some(LineKind::Meta(Field::Source));
-        }
-        if matches!(
-            head.as_str(),
-            "by" | "author" | "authors" | "reporting by" | "written by"
-        ) {
-            return Some(LineKind::Meta(Field::Byline));
-        }
-        if is_field_word(&head) && !rest.trim().is_empty() && head != "note" {
-            return Some(LineKind::Furniture);
+        let kind = with_fold(head.trim(), |head| {
+            if matches!(head, "source" | "sources" | "publisher" | "published by") {
+                Some(LineKind::Meta(Field::Source))
+            } else if matches!(
+                head,
+                "by" | "author" | "authors" | "reporting by" | "written by"
+            ) {
+                Some(LineKind::Meta(Field::Byline))
+            } else if is_field_word(head) && !rest.trim().is_empty() && head != "note" {
+                Some(LineKind::Furniture)
+            } else {
+                None
+            }
+        });
+        if kind.is_some() {
+            return kind;
         }
     }
     if is_timestamp(line) {
@@ -127,6 +131,10 @@ fn is_bracketed(line: &str) -> bool {
 
 fn is_timestamp(line: &str) -> bool {
     let inner = line.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+    // At most three parts of two digits: "12:31:05". Rules out prose before splitting it.
+    if inner.len() > 8 {
+        return false;
+    }
     let parts: Vec<&str> = inner.split(':').collect();
     (2..=3).contains(&parts.len())
         && parts
@@ -152,7 +160,8 @@ fn is_byline(line: &str) -> bool {
 
 /// A headline or subtitle: short, capitalised, with no sentence-final punctuation.
 fn is_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // Words beyond the 25th do not change the verdict.
+    let words = line.split_whitespace().take(25).count();
     let last = line.chars().next_back().unwrap_or(' ');
     (1..=24).contains(&words)
         && line
@@ -190,8 +199,10 @@ const RELATED_HEADINGS: &[&str] = &[
 ];
 
 fn is_related_heading(line: &str) -> bool {
-    let folded = fold(line.trim_end_matches([':', '.', '…']));
-    RELATED_HEADINGS.contains(&folded.trim())
+    let line = line.trim_end_matches([':', '.', '…']);
+    // Most lines are paragraphs: rule them out without folding them.
+    let longest = RELATED_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0);
+    !folds_longer_than(line, longest) && with_fold(line, |f| RELATED_HEADINGS.contains(&f.trim()))
 }
 
 /// Phrases of publisher footers; only looked for at the end of a document.

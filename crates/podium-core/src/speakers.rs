@@ -6,7 +6,9 @@
 //! ([`People`]), where "the Secretary General" can only mean the one named in this document,
 //! then across the corpus (in [`crate::corpus`]), by full name.
 
-use crate::text::fold;
+use std::borrow::Cow;
+
+use crate::text::{fold, fold_in, with_fold};
 
 /// A way of naming someone, split into its parts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -33,12 +35,13 @@ impl Mention {
 }
 
 /// Words that make up job titles. A name's leading run up to the last of these is its role.
+/// Sorted, for binary search.
 const ROLE_WORDS: &[&str] = &[
     "acting",
+    "admiral",
     "adviser",
     "advisor",
     "affairs",
-    "admiral",
     "ambassador",
     "anchor",
     "assistant",
@@ -152,15 +155,19 @@ const QUESTIONER_WORDS: &[&str] = &[
 ];
 
 pub fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.contains(&fold(word).trim_end_matches('.'))
+    with_fold(word, |w| {
+        ROLE_WORDS.binary_search(&w.trim_end_matches('.')).is_ok()
+    })
 }
 
 fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&fold(word).as_str())
+    fold_in(word, HONORIFICS)
 }
 
 pub fn is_questioner_word(word: &str) -> bool {
-    QUESTIONER_WORDS.contains(&fold(word).trim_end_matches(['.', ':']))
+    with_fold(word, |w| {
+        QUESTIONER_WORDS.contains(&w.trim_end_matches(['.', ':']))
+    })
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -191,52 +198,47 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '—'));
     let shouted =
         text.chars().any(|c| c.is_alphabetic()) && !text.chars().any(|c| c.is_lowercase());
-    let normalise = |w: &str| -> String {
-        if shouted && !keep_upper(w) && !CONNECTORS.contains(&fold(w).as_str()) {
-            title_case(w)
-        } else if shouted {
-            if keep_upper(w) {
-                w.to_string()
-            } else {
-                fold(w)
+    let joined = |words: &mut dyn Iterator<Item = &str>| {
+        let mut out = String::new();
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
             }
-        } else {
-            w.to_string()
+            out.push_str(&normalise(w, shouted, keep_upper));
         }
+        out
     };
 
     // "Jane Doe (AFP)" / "Q (Reuters)": the bracketed part is an outlet or a role.
-    let (head, bracket) = match (text.find(['(', '[']), text.rfind([')', ']'])) {
+    let open = text.bytes().position(|b| b == b'(' || b == b'[');
+    let close = text.bytes().rposition(|b| b == b')' || b == b']');
+    let (head, bracket) = match (open, close) {
         (Some(open), Some(close)) if open < close => (
-            format!("{} {}", &text[..open], &text[close + 1..]),
-            Some(text[open + 1..close].trim().to_string()),
+            Cow::Owned(format!("{} {}", &text[..open], &text[close + 1..])),
+            Some(text[open + 1..close].trim()),
         ),
-        _ => (text.to_string(), None),
+        _ => (Cow::Borrowed(text), None),
     };
     // "Jane Doe, AFP" / "Jens Stoltenberg, NATO Secretary General".
     let (head, tail) = match head.split_once(',') {
-        Some((h, t)) => (h.to_string(), Some(t.trim().to_string())),
-        None => (head, None),
+        Some((h, t)) => (h, Some(t.trim())),
+        None => (&*head, None),
     };
 
-    let words: Vec<String> = head
+    let words: Vec<Cow<'_, str>> = head
         .split_whitespace()
         .filter(|w| !is_honorific(w))
-        .map(normalise)
+        .map(|w| normalise(w, shouted, keep_upper))
         .collect();
     let words: Vec<&str> = words
         .iter()
-        .map(String::as_str)
-        .skip_while(|w| fold(w) == "the")
+        .map(|w| &**w)
+        .skip_while(|w| with_fold(w, |w| w == "the"))
         .collect();
 
     let mut mention = Mention {
         // What a reader would search for: the label as written, shouting removed.
-        surface: text
-            .split_whitespace()
-            .map(normalise)
-            .collect::<Vec<_>>()
-            .join(" "),
+        surface: joined(&mut text.split_whitespace()),
         ..Mention::default()
     };
     if words.iter().all(|w| is_questioner_word(w)) {
@@ -247,18 +249,36 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         mention.name = name;
     }
     for extra in [tail, bracket].into_iter().flatten() {
-        let extra_words: Vec<String> = extra.split_whitespace().map(normalise).collect();
-        let extra_text = extra_words.join(" ");
+        let extra_text = joined(&mut extra.split_whitespace());
         if extra_text.is_empty() || extra_text.contains("inaudible") {
             continue;
         }
-        if extra_words.iter().any(|w| is_role_word(w)) && mention.role.is_none() {
+        let has_role_word = || {
+            extra
+                .split_whitespace()
+                .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
+        };
+        if has_role_word() && mention.role.is_none() {
             mention.role = Some(extra_text);
         } else if mention.outlet.is_none() {
             mention.outlet = Some(extra_text);
         }
     }
     mention
+}
+
+/// A word of a mention as stored: as written, or title-cased when `shouted` (acronyms of
+/// the document kept, connectors lowercased).
+fn normalise<'w>(w: &'w str, shouted: bool, keep_upper: &dyn Fn(&str) -> bool) -> Cow<'w, str> {
+    if !shouted {
+        Cow::Borrowed(w)
+    } else if !keep_upper(w) && !fold_in(w, CONNECTORS) {
+        Cow::Owned(title_case(w))
+    } else if keep_upper(w) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(fold(w))
+    }
 }
 
 /// `[NATO, Secretary, General, Jens, Stoltenberg]` → role "NATO Secretary General",
@@ -269,7 +289,8 @@ fn split_role(words: &[&str]) -> (Option<String>, Option<String>) {
         Some(i) => i + 1,
         None => 0,
     };
-    if cut > 0 && words.get(cut).is_some_and(|w| fold(w) == "of") && cut + 1 < words.len() {
+    let is_of = |w: &&str| with_fold(w, |w| w == "of");
+    if cut > 0 && words.get(cut).is_some_and(is_of) && cut + 1 < words.len() {
         cut += 2;
     }
     // Acronyms before a name are an organisation, not a first name ("NATO Stoltenberg").
@@ -283,7 +304,7 @@ fn split_role(words: &[&str]) -> (Option<String>, Option<String>) {
     let mut name_words = &words[cut..];
     // "Osmani of Kosovo": the affiliation is not part of the name.
     let mut affiliation = None;
-    if let Some(of) = name_words.iter().position(|w| fold(w) == "of") {
+    if let Some(of) = name_words.iter().position(is_of) {
         if of > 0 {
             affiliation = join(&name_words[of..]);
             name_words = &name_words[..of];
@@ -348,10 +369,24 @@ fn words_folded(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Does `needle` appear as consecutive words in `hay` ("secretary general" in "nato secretary general")?
-fn contains_words(hay: &str, needle: &str) -> bool {
-    let (h, n) = (words_folded(hay), words_folded(needle));
-    !n.is_empty() && h.windows(n.len()).any(|w| w == n.as_slice())
+/// Does `needle` ([`words_folded`]) appear as consecutive words in `hay` ("secretary
+/// general" in "nato secretary general")?
+fn contains_words(hay: &str, needle: &[String]) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let h: Vec<&str> = hay.split_whitespace().collect();
+    h.windows(needle.len()).any(|w| {
+        w.iter()
+            .zip(needle)
+            .all(|(a, b)| with_fold(a.trim_matches('.'), |a| a == b))
+    })
+}
+
+/// Is `s` exactly one word?
+fn one_word(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    words.next().is_some() && words.next().is_none()
 }
 
 impl People {
@@ -367,20 +402,23 @@ impl People {
         };
         if let Some(name) = &m.name {
             let full = fold(name);
-            let words = words_folded(name);
-            if words.len() >= 2 {
+            let mut words = name.split_whitespace();
+            if let (Some(_), Some(_)) = (words.next(), words.next()) {
+                let last = name.split_whitespace().last().expect("two words");
+                let last = fold(last.trim_matches('.'));
                 return recent(&|p| {
                     p.name.as_deref().is_some_and(|n| {
-                        fold(n) == full
-                            || (n.split_whitespace().count() == 1
-                                && words.last().map(String::as_str) == Some(&fold(n)))
+                        with_fold(n, |n_folded| {
+                            n_folded == full || (n_folded == last && one_word(n))
+                        })
                     })
                 });
             }
-            return recent(&|p| p.surname().is_some_and(|s| fold(s) == full));
+            return recent(&|p| p.surname().is_some_and(|s| with_fold(s, |s| s == full)));
         }
         if let Some(role) = &m.role {
-            return recent(&|p| p.role.as_deref().is_some_and(|r| contains_words(r, role)));
+            let role = words_folded(role);
+            return recent(&|p| p.role.as_deref().is_some_and(|r| contains_words(r, &role)));
         }
         if m.outlet.is_some() {
             return recent(&|p| p.reporter && p.outlet == m.outlet);
@@ -568,6 +606,11 @@ mod tests {
 
     fn m(s: &str) -> Mention {
         parse_mention(s, &|w| matches!(w, "NATO" | "KFOR" | "EU"))
+    }
+
+    #[test]
+    fn role_words_are_sorted_for_binary_search() {
+        assert!(ROLE_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

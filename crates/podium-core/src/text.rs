@@ -143,16 +143,64 @@ pub fn fold(s: &str) -> String {
 /// buffer is large enough.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    // Fast path: ASCII bytes lowercase in place; fall back to chars at the first non-ASCII.
-    let ascii = s.bytes().take_while(u8::is_ascii).count();
-    out.extend(
-        s[..ascii]
+    // Runs of ASCII are copied and lowercased in place; other chars go one by one.
+    let mut rest = s;
+    loop {
+        let ascii = rest
             .bytes()
-            .map(|b| char::from(b.to_ascii_lowercase())),
-    );
-    for c in s[ascii..].chars() {
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         fold_char(c, out);
+        rest = &rest[c.len_utf8()..];
     }
+}
+
+/// Calls `f` with [`fold`]`(s)` without allocating: short ASCII words are folded on the
+/// stack, anything else into a buffer kept for the next call. For comparing a word with
+/// a list of folded words, which happens for nearly every word of a document.
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 32;
+    if s.len() <= SHORT && s.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..s.len()];
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        return f(std::str::from_utf8(buf).expect("ASCII is UTF-8"));
+    }
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            fold_into(s, &mut buf);
+            f(&buf)
+        }
+        // `f` itself folds something: give it a buffer of its own.
+        Err(_) => f(&fold(s)),
+    })
+}
+
+/// Is [`fold`]`(s)`, even trimmed of whitespace, certainly longer than `n` bytes? True
+/// when more than `n` characters of `s` are neither whitespace nor a combining mark that
+/// folding drops: each of those folds to at least one byte that is not whitespace. Looks
+/// at no more than that many characters, so a long paragraph is ruled out at once.
+pub(crate) fn folds_longer_than(s: &str, n: usize) -> bool {
+    s.chars()
+        .filter(|&c| !c.is_whitespace() && !is_combining_mark(c))
+        .nth(n)
+        .is_some()
+}
+
+/// Is [`fold`]`(s)` one of `list`?
+pub(crate) fn fold_in(s: &str, list: &[&str]) -> bool {
+    with_fold(s, |f| list.contains(&f))
 }
 
 fn fold_char(c: char, out: &mut String) {
@@ -411,6 +459,25 @@ mod tests {
     }
 
     #[test]
+    fn with_fold_gives_fold_for_every_kind_of_word() {
+        let long = "Ab".repeat(40);
+        for s in [
+            "",
+            "NATO",
+            "Zürich",
+            "Kosovo’s",
+            "Zu\u{308}rich",
+            "КОСОВО",
+            long.as_str(),
+        ] {
+            assert_eq!(with_fold(s, str::to_owned), fold(s));
+            // Nested use falls back to a fresh buffer.
+            assert!(with_fold(s, |a| with_fold(s, |b| a == b)));
+        }
+        assert!(fold_in("Said", &["says", "said"]) && !fold_in("Sad", &["says", "said"]));
+    }
+
+    #[test]
     fn fold_drops_combining_marks_of_decomposed_letters() {
         assert_eq!(fold("Zu\u{308}rich"), "zurich");
     }
@@ -556,6 +623,26 @@ mod tests {
                 proptest::prop_assert!(prev_end <= w.start && w.start < w.end && w.end <= s.len());
                 proptest::prop_assert!(s.is_char_boundary(w.start) && s.is_char_boundary(w.end));
                 prev_end = w.end;
+            }
+        }
+
+        #[test]
+        fn with_fold_is_fold(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(with_fold(&s, str::to_owned), fold(&s));
+            // fold_into (and so fold) is folding char by char, with ASCII in bulk.
+            let mut by_char = String::new();
+            for c in s.chars() {
+                fold_char(c, &mut by_char);
+            }
+            let mut buf = String::from("leftover");
+            fold_into(&s, &mut buf);
+            proptest::prop_assert_eq!(buf, by_char);
+        }
+
+        #[test]
+        fn folds_longer_than_is_a_lower_bound(s in "[ a-zA-Z\u{300}-\u{36f}İß’\u{a0}]{0,30}", n in 0usize..20) {
+            if folds_longer_than(&s, n) {
+                proptest::prop_assert!(fold(&s).trim().len() > n);
             }
         }
 

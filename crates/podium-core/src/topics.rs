@@ -324,7 +324,10 @@ pub struct TopicMatch {
 /// matching. Keys come from the taxonomy and the text, not from an attacker who could
 /// exploit collisions.
 #[derive(Clone, Copy, Debug, Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
+
+/// Hash maps keyed by words or word ids, with [`WordHasher`].
+pub(crate) type FastHash = BuildHasherDefault<WordHasher>;
 
 impl WordHasher {
     fn add(&mut self, word: u64) {
@@ -337,21 +340,35 @@ impl Hasher for WordHasher {
         self.0
     }
 
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         }
-        let mut rest = [0u8; 8];
+        // The last 0–7 bytes, little-endian, and their count.
         let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
+        let rest = tail
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| word << 8 | u64::from(b));
+        self.add(rest ^ tail.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        // As `write(&[i])` would.
+        self.add(u64::from(i) ^ 1);
     }
 }
 
-type WordIds = HashMap<String, u32, BuildHasherDefault<WordHasher>>;
+type WordIds = HashMap<String, u32, FastHash>;
 
 /// Id of a word that occurs in no phrase.
 const UNKNOWN: u32 = u32::MAX;
@@ -379,6 +396,8 @@ pub struct TopicMatcher {
     phrases: Vec<Phrase>,
     /// For each word id, the phrases starting with it, longest first.
     by_first_word: Vec<Vec<u32>>,
+    /// For each word id, every `(phrase, position)` where it occurs.
+    by_word: Vec<Vec<(u32, u32)>>,
     /// Number of words of the longest phrase (at least 1).
     longest: usize,
     prefixes: Prefixes,
@@ -413,12 +432,19 @@ impl TopicMatcher {
         for list in &mut by_first_word {
             list.sort_by_key(|&p| std::cmp::Reverse(phrases[p as usize].words.len()));
         }
+        let mut by_word = vec![Vec::new(); word_ids.len()];
+        for (i, phrase) in phrases.iter().enumerate() {
+            for (at, &w) in phrase.words.iter().enumerate() {
+                by_word[w as usize].push((i as u32, at as u32));
+            }
+        }
         let longest = phrases.iter().map(|p| p.words.len()).max().unwrap_or(1);
         let prefixes = Prefixes::new(word_ids.keys().map(String::as_str));
         TopicMatcher {
             word_ids,
             phrases,
             by_first_word,
+            by_word,
             longest,
             prefixes,
             topic_count: taxonomy.topics.len(),
@@ -432,9 +458,12 @@ impl TopicMatcher {
 
     /// The topics whose phrases occur in `text`: sorted, unique indices into the taxonomy.
     pub fn topics_in(&self, text: &str) -> Vec<usize> {
-        let mut found = vec![false; self.topic_count];
-        self.scan(text, |m| found[m.topic] = true);
-        (0..self.topic_count).filter(|&t| found[t]).collect()
+        // Sparse: a taxonomy of automatic topics has thousands, a passage matches a few.
+        let mut found = Vec::new();
+        self.scan(text, |m| found.push(m.topic));
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// Every phrase occurrence in `text`, ordered by position then topic. For one topic,
@@ -458,32 +487,54 @@ impl TopicMatcher {
         if ids.is_empty() {
             return false;
         }
-        self.phrases.iter().any(|p| {
-            contains_run(&ids, &p.words)
-                || (!ids.contains(&UNKNOWN) && contains_run(&p.words, &ids))
-        })
+        // A phrase inside the stems starts at one of them…
+        let inside = ids.iter().enumerate().any(|(i, &id)| {
+            self.by_first_word.get(id as usize).is_some_and(|list| {
+                list.iter()
+                    .any(|&p| ids[i..].starts_with(&self.phrases[p as usize].words))
+            })
+        });
+        // …and a phrase containing them has their first one somewhere.
+        inside
+            || (!ids.contains(&UNKNOWN)
+                && self.by_word[ids[0] as usize].iter().any(|&(p, at)| {
+                    self.phrases[p as usize].words[at as usize..].starts_with(&ids)
+                }))
     }
 
     /// Report every match, in order of start. Words stream through a window as long as the
     /// longest phrase, so memory stays constant however long the text.
-    fn scan(&self, text: &str, mut emit: impl FnMut(TopicMatch)) {
-        let mut window: VecDeque<Token> = VecDeque::with_capacity(self.longest + 1);
-        // End of the last match per topic, to drop a topic's matches nested in another.
-        let mut last_end = vec![0usize; self.topic_count];
+    fn scan(&self, text: &str, emit: impl FnMut(TopicMatch)) {
+        if self.phrases.is_empty() {
+            return;
+        }
         let mut buf = String::new();
-        for w in words(text) {
-            window.push_back(Token {
-                id: self.word_id(w.text(text), &mut buf),
-                start: w.start,
-                end: w.end,
-            });
+        let tokens = words(text).map(|w| Token {
+            id: self.word_id(w.text(text), &mut buf),
+            start: w.start,
+            end: w.end,
+        });
+        self.scan_tokens(tokens, emit);
+    }
+
+    /// [`TopicMatcher::scan`] over words already given their ids.
+    fn scan_tokens(&self, tokens: impl Iterator<Item = Token>, mut emit: impl FnMut(TopicMatch)) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let mut window: VecDeque<Token> = VecDeque::with_capacity(self.longest + 1);
+        // End of the last match per topic, to drop a topic's matches nested in another;
+        // sparse (few topics match one text), a topic not listed has 0.
+        let mut last_end: Vec<(usize, usize)> = Vec::new();
+        for token in tokens {
+            window.push_back(token);
             if window.len() >= self.longest {
-                self.match_at_front(&window, &mut last_end, &mut emit);
+                self.match_at_front(window.make_contiguous(), &mut last_end, &mut emit);
                 window.pop_front();
             }
         }
         while !window.is_empty() {
-            self.match_at_front(&window, &mut last_end, &mut emit);
+            self.match_at_front(window.make_contiguous(), &mut last_end, &mut emit);
             window.pop_front();
         }
     }
@@ -491,8 +542,8 @@ impl TopicMatcher {
     /// Emit the phrases that start at the window's first word (longest first per topic).
     fn match_at_front(
         &self,
-        window: &VecDeque<Token>,
-        last_end: &mut [usize],
+        window: &[Token],
+        last_end: &mut Vec<(usize, usize)>,
         emit: &mut impl FnMut(TopicMatch),
     ) {
         let first = window[0];
@@ -512,10 +563,11 @@ impl TopicMatcher {
             }
             let topic = phrase.topic as usize;
             let end = window[n - 1].end;
-            if last_end[topic] >= end {
-                continue;
+            match last_end.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, last)) if *last >= end => continue,
+                Some((_, last)) => *last = end,
+                None => last_end.push((topic, end)),
             }
-            last_end[topic] = end;
             emit(TopicMatch {
                 topic,
                 start: first.start,
@@ -532,6 +584,69 @@ impl TopicMatcher {
         }
         stem_word(word, buf);
         self.word_ids.get(buf.as_str()).copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// Tags many texts with several matchers at once, as a corpus build does: each text is cut
+/// into words once, and each distinct word is folded, stemmed and looked up once per
+/// corpus rather than once per occurrence and matcher. Gives exactly what
+/// [`TopicMatcher::topics_in`] gives.
+pub(crate) struct Tagger<'m> {
+    matchers: Vec<&'m TopicMatcher>,
+    /// Word as written → where its ids (one per matcher) start in `ids`.
+    known: HashMap<String, u32, FastHash>,
+    ids: Vec<u32>,
+    /// The words of the current text: where their ids start, and their byte range.
+    words: Vec<(u32, usize, usize)>,
+    buf: String,
+}
+
+impl<'m> Tagger<'m> {
+    pub(crate) fn new(matchers: Vec<&'m TopicMatcher>) -> Self {
+        Tagger {
+            matchers,
+            known: HashMap::default(),
+            ids: Vec::new(),
+            words: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// For each matcher, in order, [`TopicMatcher::topics_in`] of `text`.
+    pub(crate) fn topics_in(&mut self, text: &str) -> Vec<Vec<usize>> {
+        self.words.clear();
+        for w in words(text) {
+            let word = w.text(text);
+            let at = match self.known.get(word) {
+                Some(&at) => at,
+                None => {
+                    let at = self.ids.len() as u32;
+                    for m in &self.matchers {
+                        self.ids.push(m.word_id(word, &mut self.buf));
+                    }
+                    self.known.insert(word.to_owned(), at);
+                    at
+                }
+            };
+            self.words.push((at, w.start, w.end));
+        }
+        let (words, ids) = (&self.words, &self.ids);
+        self.matchers
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let mut found = Vec::new();
+                let tokens = words.iter().map(|&(at, start, end)| Token {
+                    id: ids[at as usize + k],
+                    start,
+                    end,
+                });
+                m.scan_tokens(tokens, |x| found.push(x.topic));
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect()
     }
 }
 
@@ -597,11 +712,6 @@ impl fmt::Debug for Prefixes {
 fn stem_word(word: &str, buf: &mut String) {
     fold_into(word, buf);
     stem_in_place(buf);
-}
-
-/// Does `needle` occur as a consecutive run in `hay`?
-fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -777,6 +887,101 @@ mod tests {
         assert!(!m.overlaps_stems(&s(&["majority", "serb"])));
         assert!(!m.overlaps_stems(&s(&["ukraine"])));
         assert!(!m.overlaps_stems::<&str>(&[]));
+    }
+
+    #[test]
+    fn word_hasher_reads_bytes_little_endian_eight_at_a_time() {
+        let hash = |bytes: &[u8]| {
+            let mut h = WordHasher::default();
+            h.write(bytes);
+            h.finish()
+        };
+        let by_words = |words: &[u64]| {
+            let mut h = WordHasher::default();
+            words.iter().for_each(|&w| h.add(w));
+            h.finish()
+        };
+        assert_eq!(hash(b""), by_words(&[0]));
+        assert_eq!(hash(b"ab"), by_words(&[0x6261 ^ 2]));
+        assert_eq!(
+            hash(b"abcdefghij"),
+            by_words(&[u64::from_le_bytes(*b"abcdefgh"), 0x6a69 ^ 2])
+        );
+        let mut h = WordHasher::default();
+        h.write_u8(0xff);
+        assert_eq!(h.finish(), hash(&[0xff]));
+    }
+
+    #[test]
+    fn tagger_gives_what_each_matcher_gives() {
+        let t = taxonomy();
+        let curated = TopicMatcher::new(&t);
+        let other = TopicMatcher::new(&Taxonomy {
+            topics: vec![topic("troops", None, &["troops", "KFOR troops"])],
+        });
+        let empty = TopicMatcher::new(&Taxonomy::default());
+        let mut tagger = Tagger::new(vec![&curated, &other, &empty]);
+        let texts = [
+            "KFOR troops were attacked; the attack on KFOR left soldiers injured.",
+            "Prishtinë’s KFOR troops, regional security and additional troops.",
+            "",
+            "KFOR KFOR troops troops",
+            "an Association of Serb majority municipality",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                assert_eq!(
+                    tagger.topics_in(text),
+                    [curated.topics_in(text), other.topics_in(text), Vec::new()],
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn overlaps_stems_agrees_with_comparing_every_phrase() {
+        let t = taxonomy();
+        let m = TopicMatcher::new(&t);
+        let key = |p: &str| -> Vec<String> {
+            words(p)
+                .map(|w| crate::text::stem(&crate::text::fold(w.text(p))))
+                .collect()
+        };
+        let phrases: Vec<Vec<String>> = t
+            .topics
+            .iter()
+            .flat_map(|d| d.phrases.iter().map(|p| key(p)))
+            .collect();
+        let run = |hay: &[String], needle: &[String]| {
+            !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+        };
+        let vocabulary = [
+            "attack", "on", "kfor", "soldier", "injur", "serb", "majority", "of", "troop",
+            "regional", "security", "ukraine",
+        ];
+        // Every sequence of up to three vocabulary words.
+        let mut seqs: Vec<Vec<String>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<String>> = seqs
+                .iter()
+                .filter(|s| s.len() < 3)
+                .flat_map(|s| {
+                    vocabulary.iter().map(move |w| {
+                        let mut s = s.clone();
+                        s.push(w.to_string());
+                        s
+                    })
+                })
+                .collect();
+            seqs.extend(longer);
+            seqs.sort();
+            seqs.dedup();
+        }
+        for stems in &seqs {
+            let expected = phrases.iter().any(|p| run(stems, p) || run(p, stems));
+            assert_eq!(m.overlaps_stems(stems), expected, "{stems:?}");
+        }
     }
 
     proptest::proptest! {
