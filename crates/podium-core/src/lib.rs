@@ -8,6 +8,7 @@
 
 pub mod attribution;
 pub mod corpus;
+pub mod corrections;
 pub mod dates;
 pub mod document;
 #[cfg(feature = "toml")]
