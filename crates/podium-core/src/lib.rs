@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod corrections;
 pub mod dates;
 pub mod document;
+pub mod export;
 #[cfg(feature = "toml")]
 pub mod folder;
 pub mod index;
