@@ -13,7 +13,10 @@
 //!
 //! Topics a correction creates are curated (a reader chose them) and are listed with the
 //! curated topics, before the automatic ones, exactly where `topics.toml` would put them:
-//! adopting the patch then rebuilds the very same corpus.
+//! adopting the patch then rebuilds the very same corpus. (One exception: a new speaker's
+//! `[[speaker]]` table is also an override, so should a later document name a person
+//! exactly so, the rebuild attributes that person to them too, which is what a maintainer
+//! who adopted the name would want.)
 //!
 //! ```toml
 //! # speakers.toml
