@@ -176,6 +176,61 @@ fn check_warns_about_unbalanced_quotes_and_speakerless_documents() {
 }
 
 #[test]
+fn check_warns_about_corrections_that_no_longer_apply_at_file_and_line() {
+    let dir = TempDir::new("corrections");
+    // "Hello." starts at byte 31, on line 5.
+    std::fs::write(
+        dir.0.join("a.txt"),
+        "Title\n\n13 October 2023\n\nMR. A: Hello.\n\nQ: Why?\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.0.join("speakers.toml"),
+        "[[correction]]\nfile = \"a.txt\"\nat = 31\nspeaker = \"jane-doe\"\n\n\
+         [[correction]]\nfile = \"a.txt\"\nat = 33\nspeaker = \"jane-doe\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.0.join("topics.toml"),
+        "[[correction]]\nfile = \"renamed.txt\"\nat = 31\nadd = [\"hello\"]\n",
+    )
+    .unwrap();
+    let out = run(&["check", dir.0.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "a.txt:5: warning: correction (speakers.toml or topics.toml): \
+             no passage of \"a.txt\" starts at byte 33; the nearest starts at byte 31"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("renamed.txt:0: warning: correction (speakers.toml or topics.toml): no document named \"renamed.txt\""),
+        "{err}"
+    );
+    assert_eq!(err.matches("warning: correction").count(), 2, "{err}");
+}
+
+#[test]
+fn a_bad_correction_is_an_error_naming_its_file_and_line() {
+    let dir = TempDir::new("badcorr");
+    std::fs::write(dir.0.join("a.txt"), "Title\n\nMR. A: Hello.\n\nQ: Why?\n").unwrap();
+    std::fs::write(
+        dir.0.join("speakers.toml"),
+        "[[correction]]\nfile = \"a.txt\"\nat = 1\nspeaker = \"Jane Doe\"\n",
+    )
+    .unwrap();
+    let out = run(&["check", dir.0.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("speakers.toml: line 4: speaker id \"Jane Doe\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_bad_taxonomy_is_an_error_naming_its_file() {
     let dir = TempDir::new("tax");
     std::fs::write(dir.0.join("a.txt"), "Title\n\nMR. A: Hello.\n\nQ: Why?\n").unwrap();

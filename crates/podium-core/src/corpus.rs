@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::attribution::{self, Finding};
+use crate::corrections::{self, Correction, Outcome};
 use crate::document::{Corpus, Document, Kind, Origin, Passage, Speaker, SpeakerKind, Topic};
 use crate::keyphrases;
 use crate::parse::{self, is_space};
@@ -212,13 +215,16 @@ pub fn coverage_gap(doc: &Document) -> Option<usize> {
         .map(|off| at + off)
 }
 
-/// What a corpus is built from, besides its documents.
-#[derive(Clone, Debug, Default)]
+/// What a corpus is built from, besides its documents. Serialisable so the app can embed
+/// the options it was built with and rebuild the same way when a reader imports documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     pub taxonomy: Taxonomy,
     pub speakers: Vec<SpeakerOverride>,
     /// Automatic keyphrases kept per document (0: none).
     pub keyphrases_per_document: usize,
+    /// Readers' fixes, applied last, after attribution and tagging.
+    pub corrections: Vec<Correction>,
 }
 
 /// A corpus and what its maintainer should look at.
@@ -303,14 +309,39 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
     }
 
     let topics = tag_topics(&mut documents, &roster.speakers, options);
-    Built {
-        corpus: Corpus {
-            documents,
-            speakers: roster.speakers,
-            topics,
-        },
-        warnings,
-    }
+    let mut corpus = Corpus {
+        documents,
+        speakers: roster.speakers,
+        topics,
+    };
+    let outcomes = corrections::apply(&mut corpus, &options.corrections);
+    warnings.extend(
+        outcomes
+            .iter()
+            .filter_map(|o| correction_warning(&corpus, o)),
+    );
+    Built { corpus, warnings }
+}
+
+/// A correction that no longer applies, where a maintainer can look: usually the document
+/// was edited and its byte offsets moved, or renamed.
+fn correction_warning(corpus: &Corpus, outcome: &Outcome) -> Option<Warning> {
+    let (file, line) = match outcome {
+        Outcome::Applied => return None,
+        Outcome::UnknownFile { file } => (file, 0),
+        Outcome::NoPassage { file, at, .. } | Outcome::Invalid { file, at, .. } => {
+            let text = corpus.documents.iter().find(|d| &d.file == file);
+            (
+                file,
+                text.map_or(0, |d| line_of(d.text.as_bytes(), *at as usize)),
+            )
+        }
+    };
+    Some(Warning {
+        file: file.clone(),
+        line,
+        message: format!("correction (speakers.toml or topics.toml): {outcome}"),
+    })
 }
 
 fn tag_topics(documents: &mut [Document], speakers: &[Speaker], options: &Options) -> Vec<Topic> {

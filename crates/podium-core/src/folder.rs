@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{self, Built, DocumentError, Options};
+use crate::corrections::{speaker_corrections_from_toml, topic_corrections_from_toml};
 use crate::speakers::overrides_from_toml;
 use crate::topics::Taxonomy;
 
@@ -53,7 +54,8 @@ pub fn document_paths(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
     Ok(paths)
 }
 
-/// Reads `topics.toml` and `speakers.toml` (both optional) of a folder.
+/// Reads `topics.toml` and `speakers.toml` (both optional) of a folder, with the readers'
+/// corrections each holds: those of `speakers.toml` first, then those of `topics.toml`.
 pub fn options(dir: &Path) -> Result<Options, FolderError> {
     let read = |name: &str| -> Result<Option<(PathBuf, String)>, FolderError> {
         let path = dir.join(name);
@@ -63,22 +65,33 @@ pub fn options(dir: &Path) -> Result<Options, FolderError> {
             Err(e) => Err(FolderError::Io(path, e)),
         }
     };
-    let taxonomy = match read("topics.toml")? {
-        Some((path, text)) => {
-            Taxonomy::from_toml(&text).map_err(|e| FolderError::Config(path, e.to_string()))?
-        }
-        None => Taxonomy::default(),
-    };
+    let mut corrections = Vec::new();
     let speakers = match read("speakers.toml")? {
         Some((path, text)) => {
-            overrides_from_toml(&text).map_err(|e| FolderError::Config(path, e))?
+            let speakers =
+                overrides_from_toml(&text).map_err(|e| FolderError::Config(path.clone(), e))?;
+            corrections.extend(
+                speaker_corrections_from_toml(&text, &speakers)
+                    .map_err(|e| FolderError::Config(path, e))?,
+            );
+            speakers
         }
         None => Vec::new(),
+    };
+    let taxonomy = match read("topics.toml")? {
+        Some((path, text)) => {
+            let config = |e: String| FolderError::Config(path.clone(), e);
+            let taxonomy = Taxonomy::from_toml(&text).map_err(|e| config(e.to_string()))?;
+            corrections.extend(topic_corrections_from_toml(&text, &taxonomy).map_err(config)?);
+            taxonomy
+        }
+        None => Taxonomy::default(),
     };
     Ok(Options {
         taxonomy,
         speakers,
         keyphrases_per_document: KEYPHRASES_PER_DOCUMENT,
+        corrections,
     })
 }
 

@@ -8,8 +8,10 @@
 
 pub mod attribution;
 pub mod corpus;
+pub mod corrections;
 pub mod dates;
 pub mod document;
+pub mod export;
 #[cfg(feature = "toml")]
 pub mod folder;
 pub mod index;

@@ -521,7 +521,7 @@ pub fn slug(s: &str) -> String {
 }
 
 /// A maintainer's word on a speaker, from `corpus/speakers.toml`: it wins over inference.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SpeakerOverride {
     pub id: String,
     pub name: String,
@@ -538,7 +538,8 @@ impl SpeakerOverride {
 }
 
 /// Reads `speakers.toml`: `[[speaker]]` tables with `id`, `name`, optional `role`, `kind`
-/// (official, journalist, outlet, unknown) and `aliases`.
+/// (official, journalist, outlet, unknown) and `aliases`. Its `[[correction]]` tables are
+/// read by [`crate::corrections::speaker_corrections_from_toml`].
 #[cfg(feature = "toml")]
 pub fn overrides_from_toml(text: &str) -> Result<Vec<SpeakerOverride>, String> {
     use crate::document::SpeakerKind;

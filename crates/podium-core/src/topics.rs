@@ -31,10 +31,12 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::{fold_into, stem_in_place, words};
 
 /// One topic of the taxonomy.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicDef {
     /// Stable identifier: lowercase ASCII letters, digits and `-` ("kfor", "banjska-attack").
     pub id: String,
@@ -42,12 +44,13 @@ pub struct TopicDef {
     pub label: String,
     /// Id of the broader topic, if any.
     pub parent: Option<String>,
-    /// Wordings that signal the topic; any one of them tags a text.
+    /// Wordings that signal the topic; any one of them tags a text. None is allowed: such
+    /// a topic tags only the passages a reader's correction assigns to it.
     pub phrases: Vec<String>,
 }
 
 /// The curated topics, in file order; matcher results are indices into `topics`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Taxonomy {
     pub topics: Vec<TopicDef>,
 }
@@ -81,7 +84,7 @@ impl Taxonomy {
     }
 
     /// Check what [`Taxonomy::from_toml`] checks, for a taxonomy built in code: ids well
-    /// formed and unique, labels and phrases present, parents known and acyclic.
+    /// formed and unique, labels present, no blank phrase, parents known and acyclic.
     pub fn validate(&self) -> Result<(), TaxonomyError> {
         let no_lines = vec![TopicLines::default(); self.topics.len()];
         validate(self, &no_lines)
@@ -108,9 +111,6 @@ pub enum TaxonomyErrorKind {
         first_line: Option<usize>,
     },
     EmptyLabel {
-        id: String,
-    },
-    NoPhrases {
         id: String,
     },
     /// A phrase with no words in it ("", "–").
@@ -147,9 +147,6 @@ impl fmt::Display for TaxonomyError {
                 }
             }
             TaxonomyErrorKind::EmptyLabel { id } => write!(f, "topic {id:?} has an empty label"),
-            TaxonomyErrorKind::NoPhrases { id } => {
-                write!(f, "topic {id:?} has no phrases; give at least one")
-            }
             TaxonomyErrorKind::EmptyPhrase { id, phrase } => {
                 write!(f, "topic {id:?} has a phrase with no words: {phrase:?}")
             }
@@ -196,12 +193,6 @@ fn validate(taxonomy: &Taxonomy, lines: &[TopicLines]) -> Result<(), TaxonomyErr
         if topic.label.trim().is_empty() {
             return Err(error(at.id, TaxonomyErrorKind::EmptyLabel { id }));
         }
-        if topic.phrases.is_empty() {
-            return Err(error(
-                at.phrases.or(at.id),
-                TaxonomyErrorKind::NoPhrases { id },
-            ));
-        }
         for (k, phrase) in topic.phrases.iter().enumerate() {
             if words(phrase).next().is_none() {
                 let line = at.phrase.get(k).copied().flatten().or(at.phrases);
@@ -247,6 +238,9 @@ mod toml_format {
     struct RawFile {
         #[serde(default)]
         topic: Vec<RawTopic>,
+        /// Readers' fixes, read by [`crate::corrections::topic_corrections_from_toml`].
+        #[serde(default, rename = "correction")]
+        _correction: serde::de::IgnoredAny,
     }
 
     #[derive(Deserialize)]
@@ -256,7 +250,8 @@ mod toml_format {
         label: String,
         #[serde(default)]
         parent: Option<Spanned<String>>,
-        phrases: Spanned<Vec<Spanned<String>>>,
+        #[serde(default)]
+        phrases: Option<Spanned<Vec<Spanned<String>>>>,
     }
 
     /// 1-based line of byte offset `at` in `text` (clamped to the text).
@@ -287,8 +282,13 @@ mod toml_format {
                 lines.push(TopicLines {
                     id: line(t.id.span()),
                     parent: t.parent.as_ref().and_then(|p| line(p.span())),
-                    phrases: line(t.phrases.span()),
-                    phrase: t.phrases.get_ref().iter().map(|p| line(p.span())).collect(),
+                    phrases: t.phrases.as_ref().and_then(|p| line(p.span())),
+                    phrase: t
+                        .phrases
+                        .iter()
+                        .flat_map(|p| p.get_ref().iter())
+                        .map(|p| line(p.span()))
+                        .collect(),
                 });
                 topics.push(TopicDef {
                     id: t.id.into_inner(),
@@ -296,7 +296,8 @@ mod toml_format {
                     parent: t.parent.map(Spanned::into_inner),
                     phrases: t
                         .phrases
-                        .into_inner()
+                        .map(Spanned::into_inner)
+                        .unwrap_or_default()
                         .into_iter()
                         .map(Spanned::into_inner)
                         .collect(),
@@ -867,10 +868,6 @@ mod tests {
             TaxonomyErrorKind::BadId { .. }
         ));
         assert!(matches!(
-            bad(topic("a", None, &[])),
-            TaxonomyErrorKind::NoPhrases { .. }
-        ));
-        assert!(matches!(
             bad(topic("a", None, &[" – "])),
             TaxonomyErrorKind::EmptyPhrase { .. }
         ));
@@ -1013,6 +1010,19 @@ mod tests {
         assert!(empty.matches("KFOR troops").is_empty());
     }
 
+    #[test]
+    fn a_topic_without_phrases_is_valid_and_matches_nothing() {
+        let mut t = taxonomy();
+        t.topics.push(topic("by-hand", None, &[]));
+        assert!(t.validate().is_ok());
+        let m = TopicMatcher::new(&t);
+        let by_hand = t.index_of("by-hand").unwrap();
+        assert_eq!(m.topic_count(), t.topics.len());
+        for text in ["", "by hand", "by-hand KFOR troops", "Serbia and Kosovo"] {
+            assert!(!m.topics_in(text).contains(&by_hand), "{text}");
+        }
+    }
+
     #[cfg(feature = "toml")]
     mod toml_tests {
         use super::super::*;
@@ -1070,10 +1080,17 @@ phrases = ["KFOR", "additional troops"]
         }
 
         #[test]
+        fn a_topic_may_have_no_phrases_and_the_file_may_hold_corrections() {
+            let text = "[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = []\n\n\
+                        [[topic]]\nid = \"b\"\nlabel = \"B\"\n\n\
+                        [[correction]]\nfile = \"x.txt\"\nat = 3\nadd = [\"a\"]\n";
+            let t = Taxonomy::from_toml(text).unwrap();
+            assert_eq!(t.topics.len(), 2);
+            assert!(t.topics.iter().all(|t| t.phrases.is_empty()));
+        }
+
+        #[test]
         fn empty_phrases_name_their_line() {
-            let e = err("[[topic]]\nid = \"a\"\nlabel = \"A\"\n\nphrases = []\n");
-            assert_eq!(e.line, Some(5));
-            assert!(matches!(e.kind, TaxonomyErrorKind::NoPhrases { .. }));
             let e =
                 err("[[topic]]\nid = \"a\"\nlabel = \"A\"\nphrases = [\n  \"x\",\n  \"\",\n]\n");
             assert_eq!(e.line, Some(6));
