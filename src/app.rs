@@ -1,42 +1,43 @@
 //! The page: header with search, the facet column, the overview (who says it most, when,
 //! speaker × topic), the passages, and the open document.
 
-use std::sync::Arc;
-
 use leptos::context::Provider;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::components::correction::Choices;
 use crate::components::document_view::DocumentView;
+use crate::components::export::ExportBar;
 use crate::components::facets::Facets;
 use crate::components::filters::ActiveFilters;
 use crate::components::header::Header;
+use crate::components::import::ImportPanel;
 use crate::components::keyboard;
 use crate::components::matrix::Matrix;
 use crate::components::results::Results;
 use crate::components::timeline::Timeline;
 use crate::components::top_speakers::TopSpeakers;
-use crate::library::Library;
-use crate::state::{Podium, Session, Shared};
+use crate::shelf::{Shelf, Source};
+use crate::state::{Podium, Session};
 use crate::{corpus, url_sync};
 
 #[component]
 pub fn App() -> impl IntoView {
     match corpus::embedded() {
-        Ok(corpus) => {
+        Ok(bundle) => {
             let session = Session::new(url_sync::current());
             url_sync::sync(session.view);
-            let library = RwSignal::new(Shared(Arc::new(Library::new(
-                corpus,
-                Default::default(),
-                Default::default(),
-            ))));
+            let shelf = Shelf::new(bundle, session);
+            provide_context(shelf);
+            shelf.restore();
+            accept_dropped_files(shelf);
             // A new library (an import, a correction) gets a new viewer over the same session.
             view! {
                 {move || {
-                    let podium = Podium::new(library.get().0, session);
+                    let podium = Podium::new(shelf.library.get().0, session);
                     view! { <Provider value=podium><Viewer /></Provider> }
                 }}
+                <ImportPanel />
                 <Toast session=session />
             }
             .into_any()
@@ -77,10 +78,12 @@ fn Viewer() -> impl IntoView {
                         <Matrix />
                     </Show>
                 </details>
+                <ExportBar />
                 <Results />
             </main>
             <DocumentView />
         </div>
+        <Choices />
     }
 }
 
@@ -116,4 +119,37 @@ fn LoadError(message: String) -> impl IntoView {
             <p>{message}</p>
         </section>
     }
+}
+
+/// Files dropped anywhere on the page are imported (the import panel says how it went).
+fn accept_dropped_files(shelf: Shelf) {
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    };
+    // Without this the browser would open the dropped file in place of the page.
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        let files = ev.data_transfer().and_then(|dt| dt.files());
+        shelf.import(files.map(file_sources).unwrap_or_default());
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}
+
+pub fn file_sources(list: web_sys::FileList) -> Vec<Source> {
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(Source::File)
+        .collect()
 }

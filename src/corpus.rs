@@ -1,4 +1,4 @@
-//! The corpus that `build.rs` parsed and embedded.
+//! The corpus that `build.rs` parsed and embedded, with the options it was built with.
 //!
 //! The build script runs podium-core natively over `corpus/` and writes the result as a
 //! postcard blob to `$OUT_DIR/corpus.bin`, so the browser never parses the embedded text at
@@ -6,16 +6,16 @@
 //! error the page shows, never a panic. It is decoded on demand rather than kept: the
 //! library holds the one live copy.
 
-use podium_core::Corpus;
+use podium_core::corpus::Bundle;
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The embedded corpus, or a sentence saying why it could not be read.
-pub fn embedded() -> Result<Corpus, String> {
+pub fn embedded() -> Result<Bundle, String> {
     decode(BLOB)
 }
 
-fn decode(blob: &[u8]) -> Result<Corpus, String> {
+fn decode(blob: &[u8]) -> Result<Bundle, String> {
     postcard::from_bytes(blob).map_err(|err| {
         format!("The embedded corpus could not be read ({err}). Rebuild the app with `make build`.")
     })
@@ -27,8 +27,8 @@ mod tests {
 
     #[test]
     fn embedded_corpus_decodes_and_holds_documents() {
-        let corpus = embedded().expect("the embedded blob decodes");
-        assert!(!corpus.documents.is_empty());
+        let bundle = embedded().expect("the embedded blob decodes");
+        assert!(!bundle.corpus.documents.is_empty());
     }
 
     #[test]

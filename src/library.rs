@@ -3,6 +3,7 @@
 //! always agree. A new library replaces the old one whole; nothing patches it in place.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use podium_core::index::PassageRef;
 use podium_core::query::{Catalog, Query, Results};
@@ -10,7 +11,8 @@ use podium_core::url::Permalink;
 use podium_core::{Corpus, Document, Passage, Speaker, Topic};
 
 pub struct Library {
-    pub corpus: Corpus,
+    /// Shared with the desk when no correction applies, so it is not copied.
+    pub corpus: Arc<Corpus>,
     pub catalog: Catalog,
     /// The results of the empty query: whole-corpus counts, for stable orderings.
     pub everything: Results,
@@ -22,7 +24,7 @@ pub struct Library {
 
 impl Library {
     pub fn new(
-        corpus: Corpus,
+        corpus: Arc<Corpus>,
         local: BTreeSet<String>,
         corrected: BTreeSet<(String, u32)>,
     ) -> Library {

@@ -8,9 +8,12 @@
 mod app;
 mod components;
 mod corpus;
+mod desk;
 mod library;
 mod panic;
+mod shelf;
 mod state;
+mod store;
 mod url_sync;
 
 fn main() {

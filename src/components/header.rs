@@ -3,6 +3,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::shelf::use_shelf;
 use crate::state::use_podium;
 
 /// Measures keystroke to next frame as `podium:keystroke` (Performance API), so browser
@@ -20,6 +21,7 @@ fn mark_keystroke() {
 #[component]
 pub fn Header(search: NodeRef<Input>) -> impl IntoView {
     let podium = use_podium();
+    let shelf = use_shelf();
     let count = move || {
         podium.results.with(|r| {
             let n = r.passages.len();
@@ -51,6 +53,19 @@ pub fn Header(search: NodeRef<Input>) -> impl IntoView {
                 />
             </div>
             <p id="result-count" aria-live="polite">{count}</p>
+            <button
+                id="import-toggle"
+                type="button"
+                aria-controls="import"
+                aria-expanded=move || shelf.open.get().to_string()
+                on:click=move |_| shelf.open.update(|open| *open = !*open)
+            >
+                "Your documents"
+                {move || {
+                    let n = shelf.with_desk(|d| d.local_files().count());
+                    (n > 0).then(|| view! { <span class="count">{n}</span> })
+                }}
+            </button>
             <button
                 id="filters-toggle"
                 type="button"

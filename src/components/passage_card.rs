@@ -3,6 +3,8 @@
 //! document, copy a citation, share its permalink. An answer shows the question it answers.
 
 use leptos::prelude::*;
+
+use crate::components::correction::CorrectionEditor;
 use podium_core::index::{highlights, PassageRef};
 use podium_core::query::{Facet, Voice};
 use podium_core::url::View;
@@ -104,6 +106,9 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
         }
     });
     let date = doc.date.map_or("undated".to_string(), |d| d.to_string());
+    let local = lib.is_local(r);
+    let corrected = lib.is_corrected(r);
+    let editing = RwSignal::new(false);
     view! {
         <article
             class="passage"
@@ -116,6 +121,8 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
             data-start=p.span.start.to_string()
             aria-current=move || selected().then_some("true")
             class:selected=selected
+            class:local=local
+            class:corrected=corrected
         >
             <header class="who">
                 <span class="speaker">
@@ -125,6 +132,8 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
                 <span class=format!("voice voice-{}", voice.id()) title=voice.label()>
                     {mode_label(p.mode)}
                 </span>
+                {local.then(|| view! { <span class="badge local" title="A document you imported into this browser">"local"</span> })}
+                {corrected.then(|| view! { <span class="badge corrected" title="You corrected this passage in this browser">"corrected"</span> })}
             </header>
             {asked}
             <p class="text">{marks}</p>
@@ -147,7 +156,18 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
                 <a class="permalink" href=permalink title="Permalink to this passage">
                     "Link"
                 </a>
+                <button
+                    type="button"
+                    class="correct"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    "Correct"
+                </button>
             </div>
+            <Show when=move || editing.get()>
+                <CorrectionEditor r=r close=Callback::new(move |()| editing.set(false)) />
+            </Show>
         </article>
     }
 }

@@ -91,7 +91,9 @@ pub fn acronyms(text: &str) -> Vec<String> {
                 i += c.len_utf8();
             }
         }
-        if capitals && i - start >= 2 && i - start <= 6 {
+        // "PRICE:" ends a shouted label, it is not prose: `MR. PRICE:` is Price, not PRICE.
+        let ends_label = bytes.get(i) == Some(&b':');
+        if capitals && !ends_label && i - start >= 2 && i - start <= 6 {
             found.push(&text[start..i]);
         }
         if i == start {

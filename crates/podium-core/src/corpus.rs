@@ -227,6 +227,24 @@ pub struct Options {
     pub corrections: Vec<Correction>,
 }
 
+/// What the app embeds: a built corpus and the options it was built with, so the browser
+/// can assemble it again with a reader's own documents ([`reparse`] then [`assemble`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub corpus: Corpus,
+    pub options: Options,
+}
+
+/// Parses a built corpus's documents again from their text. Parsing is deterministic, so
+/// assembling these (with the same options, in file-name order) gives the same corpus; a
+/// reader's documents can be assembled with them as if they had been there at build time.
+pub fn reparse(corpus: &Corpus) -> impl Iterator<Item = Result<Parsed, DocumentError>> + '_ {
+    corpus
+        .documents
+        .iter()
+        .map(|d| parse_document(&d.file, d.text.as_bytes()))
+}
+
 /// A corpus and what its maintainer should look at.
 #[derive(Clone, Debug, Default)]
 pub struct Built {

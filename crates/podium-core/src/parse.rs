@@ -276,7 +276,13 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
         let s = &text[line.start..line.end];
         if label_at(s).is_none() && s.split_whitespace().count() <= 30 && classify_line(s).is_none()
         {
-            out.title = s.to_string();
+            // A Markdown heading's `#` marks are markup, not title; the line keeps them.
+            let heading = s.trim_start_matches('#');
+            out.title = if heading.len() < s.len() && heading.starts_with(' ') {
+                heading.trim().to_string()
+            } else {
+                s.to_string()
+            };
             out.metadata.push(meta(Field::Title, line));
             first.lines.remove(0);
             if first.lines.is_empty() {
@@ -521,6 +527,17 @@ mod tests {
             line_text(text, body.lines[0]),
             "NATO said on Friday it would act."
         );
+    }
+
+    #[test]
+    fn a_markdown_heading_is_a_title_without_its_marks() {
+        let l = layout(
+            "# Finland joins NATO\n\n4 April 2023\n\nFinland joined.\n",
+            "a.md",
+        );
+        assert_eq!(l.title, "Finland joins NATO");
+        let l = layout("#NATO summit\n\nText.\n", "a.md");
+        assert_eq!(l.title, "#NATO summit");
     }
 
     #[test]

@@ -308,3 +308,16 @@ fn warnings_name_undated_documents_and_unresolved_labels() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_shouted_label_is_not_an_acronym_so_the_name_reads_as_a_name() {
+    // "PRICE" is written in capitals only in its labels; KFOR is in capitals in prose.
+    let c = one(
+        "briefing.txt",
+        "Press Briefing\n\nMarch 3, 2022\n\nMR. PRICE: We support KFOR.\n\n\
+         QUESTION: On KFOR?\n\nMR. PRICE: Yes.\n",
+    );
+    let d = &c.documents[0];
+    let price = d.passages[0].speaker.expect("attributed");
+    assert_eq!(c.speaker(price).name, "Price");
+}

@@ -1,0 +1,291 @@
+// The reader's own documents, corrections and exports (issue 7), in headless Chromium on the
+// built site: import files and pasted text, see them in every facet, keep them over an offline
+// reload, correct passages (and undo), download the TOML patches and the filtered passages as
+// Markdown, CSV and JSON, and read each download back.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, viewports } from './lib.mjs';
+import { serveDir } from './serve.mjs';
+
+const DIST = process.env.DIST ?? join(repoRoot, 'dist');
+const RESULTS = 'ol#results article.passage';
+const facet = (name, id) => `section[data-facet=${name}] li.facet-value[data-id="${id}"]`;
+
+// A State Department-style transcript (`SECRETARY BLINKEN:`, `Q:`, "[inaudible] from
+// Reuters"), a convention the seeds do not use, and a Markdown news article.
+const TRANSCRIPT = `Remarks to the Press
+
+Antony J. Blinken, Secretary of State
+Brussels, Belgium
+April 4, 2023
+
+SECRETARY BLINKEN: Good morning. We are here at NATO to talk about Ukraine and about Finland joining the Alliance.
+
+Q: Mr. Secretary, thank you. On Kosovo, are you worried about the tension in the north?
+
+SECRETARY BLINKEN: We are. We call on both Kosovo and Serbia to de-escalate and to return to the EU-facilitated dialogue.
+
+Q: [inaudible] from Reuters. And on Finland?
+
+SECRETARY BLINKEN: Finland's accession makes the Alliance stronger.
+`;
+const ARTICLE = `# Finland joins NATO as Stoltenberg hails a historic day
+
+By Anna Writer
+
+April 4, 2023
+
+Finland became the 31st member of NATO on Tuesday. "This is a historic day," Secretary General Jens Stoltenberg told reporters in Brussels.
+
+Stoltenberg said the accession would make Finland safer and the Alliance stronger.
+`;
+const PASTED = `Doorstep statement
+
+12 May 2023
+
+MR. PRICE: We welcome the agreement on the Kosovo dialogue.
+
+QUESTION: Will KFOR stay?
+
+MR. PRICE: Yes, KFOR stays.
+`;
+
+const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+
+/** Retry `get` until `ok(value)` holds, then return the value; fail with the last one. */
+async function until(get, ok, message, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await get();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${message}: last value ${JSON.stringify(value)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+async function total(page) {
+  const text = await page.locator('#result-count').innerText();
+  return Number(text.match(/of (\d+) passages?/)?.[1]);
+}
+
+async function shown(page) {
+  const text = await page.locator('#result-count').innerText();
+  return Number(text.match(/^(\d+) of/)?.[1]);
+}
+
+async function openPanel(page) {
+  if (!(await page.locator('#import').isVisible())) await page.locator('#import-toggle').click();
+  await page.locator('#import').waitFor();
+}
+
+/** Click `button` and return the downloaded file's name and text. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** RFC 4180 CSV → rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
+  let site;
+  let work;
+  before(async () => {
+    site = await startSite({ dist: DIST });
+    work = mkdtempSync(join(tmpdir(), 'podium-import-'));
+  });
+  after(async () => {
+    await site?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('imports, corrects, survives an offline reload, exports, and clears', { timeout: TEST_TIMEOUT_MS * 3 }, async () => {
+    // Its own copy and server, so the network can be cut for the reload.
+    const dir = join(work, 'site');
+    cpSync(DIST, dir, { recursive: true });
+    const server = await serveDir(dir);
+    try {
+      await importCorrectExport(server);
+    } finally {
+      await server.close();
+    }
+  });
+
+  async function importCorrectExport(server) {
+    const page = await site.open(viewports.desktop, { url: server.url });
+    await page.locator(RESULTS).first().waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+    const embedded = await total(page);
+
+    // --- Import two files and a bad one ---------------------------------------------------
+    await openPanel(page);
+    await page.setInputFiles('#import-files', [
+      file('remarks-blinken.txt', TRANSCRIPT),
+      file('finland-article.md', ARTICLE),
+      file('slides.pdf', '%PDF-1.4'),
+      file('empty.txt', '  \n'),
+    ]);
+    const reports = page.locator('.import-reports li');
+    await until(() => reports.count(), (n) => n === 4, 'a report per file');
+    const report = async (name) => (await page.locator(`.import-reports li[data-file="${name}"]`).innerText()).replace(/\s+/g, ' ');
+    assert.match(await report('remarks-blinken.txt'), /✓.*transcript · 6 turns · \d speakers: .*Blinken.* · 2023-04-04/);
+    assert.match(await report('finland-article.md'), /✓.*article · \d passages · .*Jens Stoltenberg.* · 2023-04-04/);
+    assert.match(await report('slides.pdf'), /✗.*only plain-text documents/);
+    assert.match(await report('empty.txt'), /✗.*empty\.txt.*empty document/);
+
+    // In every facet, counted, and marked local.
+    const withImports = await until(() => total(page), (n) => n > embedded, 'passages of the imported files counted');
+    await page.locator(facet('speaker', 'blinken')).waitFor();
+    await page.locator(facet('document', 'remarks-blinken.txt')).waitFor();
+    await page.locator(facet('document', 'finland-article.md')).waitFor();
+    await page.locator(facet('topic', 'auto-finland')).waitFor();
+    // Stoltenberg of the article is the seeds' Stoltenberg: one speaker, more passages.
+    assert.equal(await page.locator('section[data-facet=speaker] li.facet-value[data-id^="jens-stoltenberg"]').count(), 1);
+    await page.locator(`${facet('document', 'remarks-blinken.txt')} button.include`).click();
+    await until(() => shown(page), (n) => n === 6, 'the transcript alone shows its six passages');
+    assert.equal(await page.locator(`${RESULTS}.local`).count(), 6);
+    assert.match(await page.locator(RESULTS).first().locator('.badge.local').innerText(), /local/i);
+    await screenshot(page, 'import-1280x800');
+
+    // --- Paste -----------------------------------------------------------------------------
+    await page.locator('#import-paste').fill(PASTED);
+    await page.getByRole('button', { name: 'Add pasted text' }).click();
+    await until(() => page.locator('.import-reports li').innerText(), (t) => /doorstep-statement\.txt[\s\S]*transcript · 3 turns/.test(t), 'the pasted text is reported');
+    await page.locator(facet('document', 'doorstep-statement.txt')).waitFor();
+    await page.locator('.import-progress').waitFor({ state: 'detached' }); // saved
+    assert.equal(await page.locator('.local-documents li').count(), 3);
+    await page.locator('#import .close').click();
+
+    // --- Correct: a new speaker, then undo, then again; a new topic ---------------------------
+    await page.goto(`${server.url}#`, { waitUntil: 'load' });
+    await page.reload({ waitUntil: 'load' });
+    await until(() => total(page), (n) => n === withImports + 3, 'all three imported documents restored on reload');
+    const card = page.locator(`${RESULTS}[data-speaker="jens-stoltenberg"]`).first();
+    const doc = await card.getAttribute('data-doc');
+    const start = await card.getAttribute('data-start');
+    const same = `${RESULTS}[data-doc="${doc}"][data-start="${start}"]`;
+    const correct = async (field, value, button) => {
+      await page.locator(same).locator('button.correct').click();
+      await page.locator(same).locator(`.correction ${field} input`).fill(value);
+      await page.locator(same).locator('.correction').getByRole('button', { name: button }).click();
+    };
+    await correct('.correct-speaker', 'Jane Analyst', 'Set speaker');
+    await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jane-analyst', 'the card shows the new speaker');
+    assert.match(await page.locator('#toast').innerText(), /Attributed to Jane Analyst/);
+    await page.locator('#toast .toast-action').click(); // Undo
+    await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jens-stoltenberg', 'undo restores the speaker');
+    assert.equal(await page.locator(facet('speaker', 'jane-analyst')).count(), 0);
+    await correct('.correct-speaker', 'Jane Analyst', 'Set speaker');
+    await page.locator(facet('speaker', 'jane-analyst')).waitFor();
+    await correct('.correct-topic', 'Border crossings', 'Add');
+    await page.locator(facet('topic', 'border-crossings')).waitFor();
+    const corrected = page.locator(same);
+    assert.match(await corrected.locator('.badge.corrected').innerText(), /corrected/i);
+    assert.match(await corrected.locator('.topics').innerText(), /Border crossings/);
+    // Everywhere at once: the overview lists the new speaker too.
+    assert.match(await page.locator('#top-speakers').innerText(), /Jane Analyst/);
+
+    // --- Offline reload: documents and corrections are still there --------------------------
+    await server.close();
+    await page.context().setOffline(true);
+    await page.reload({ waitUntil: 'load' });
+    await until(() => total(page), (n) => n === withImports + 3, 'imported documents restored offline');
+    await page.locator(facet('speaker', 'jane-analyst')).waitFor();
+    await page.locator(facet('topic', 'border-crossings')).waitFor();
+    assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jane-analyst');
+    await screenshot(page, 'import-offline-reload-1280x800');
+
+    // --- Patches for the maintainer ------------------------------------------------------
+    await openPanel(page);
+    const speakers = await download(page, '#import button.patch-speakers');
+    assert.equal(speakers.name, 'speakers.patch.toml');
+    assert.match(speakers.text, /\[\[speaker\]\]\nid = "jane-analyst"\nname = "Jane Analyst"/);
+    assert.match(speakers.text, new RegExp(`\\[\\[correction\\]\\]\\nfile = "${doc.replace('.', '\\.')}"\\nat = ${start}\\nspeaker = "jane-analyst"`));
+    const topics = await download(page, '#import button.patch-topics');
+    assert.match(topics.text, /\[\[topic\]\]\nid = "border-crossings"\nlabel = "Border crossings"/);
+    assert.match(topics.text, /add = \["border-crossings"\]/);
+    await page.locator('#import .close').click();
+
+    // --- Exports of the filtered view ------------------------------------------------------
+    await page.locator(`${facet('topic', 'auto-finland')} button.include`).click();
+    const n = await until(() => shown(page), (x) => x > 0 && x < withImports, 'a filtered view');
+    const json = JSON.parse((await download(page, '.export-bar button[data-format=json]')).text);
+    assert.equal(json.length, n);
+    assert.ok(json.some((p) => p.document === 'remarks-blinken.txt' && /Alliance stronger/.test(p.text)));
+    assert.ok(json.every((p) => p.link.includes('#open=')));
+    const csv = parseCsv((await download(page, '.export-bar button[data-format=csv]')).text);
+    assert.deepEqual(csv[0].slice(0, 4), ['speaker', 'role', 'voice', 'text']);
+    assert.equal(csv.length - 1, n);
+    assert.deepEqual(csv.slice(1).map((r) => r[3]), json.map((p) => p.text));
+    const md = (await download(page, '.export-bar button[data-format=md]')).text;
+    assert.equal((md.match(/^> /gm) ?? []).length >= n, true, 'a blockquote per passage');
+    for (const p of json) assert.ok(md.includes(p.link), `the Markdown links ${p.link}`);
+
+    // --- Remove one, then clear everything --------------------------------------------------
+    await page.locator(`${facet('topic', 'auto-finland')} button.include`).click();
+    await openPanel(page);
+    await page.getByRole('button', { name: 'Remove finland-article.md' }).click();
+    await until(() => page.locator(facet('document', 'finland-article.md')).count(), (c) => c === 0, 'the removed document leaves the facets');
+    await page.locator('#import button.clear').click();
+    await page.locator('#import button.confirm-clear').click();
+    await until(() => total(page), (x) => x === embedded, 'back to the embedded corpus');
+    assert.equal(await page.locator(facet('speaker', 'jane-analyst')).count(), 0);
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(RESULTS).first().waitFor();
+    await page.waitForTimeout(500); // a restore, if anything were left, would have run
+    assert.equal(await total(page), embedded, 'cleared for good');
+    assert.deepEqual(page.errors.filter((e) => !e.startsWith('request:')), []);
+  }
+
+  test('says so when this browser cannot store documents, and still shows them', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: 'about:blank' });
+    // Storage refused, as in some private modes or with a full disk.
+    await page.addInitScript(() => {
+      const refuse = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      Object.defineProperty(window, 'indexedDB', { value: { open: refuse } });
+    });
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.locator(RESULTS).first().waitFor();
+    const embedded = await total(page);
+    await openPanel(page);
+    await until(() => page.locator('.storage-error').count(), (c) => c === 1, 'the failed read is shown');
+    await page.setInputFiles('#import-files', [file('remarks-blinken.txt', TRANSCRIPT)]);
+    await until(() => total(page), (x) => x > embedded, 'the document is shown anyway');
+    const message = await page.locator('.storage-error').innerText();
+    assert.match(message, /Could not save your documents.*QuotaExceededError.*gone after a reload/s);
+  });
+});

@@ -1,0 +1,394 @@
+//! The reader's own work in the page: documents they import, passages they correct, both
+//! kept in this browser ([`crate::store`]) and restored at the next visit, offline too.
+//!
+//! Every change goes through the [`Desk`] and ends in one new [`Library`] set on
+//! [`Shelf::library`]; the viewer rebuilds from it. Long work (reading files, parsing,
+//! parsing the embedded corpus again before the first import) runs in slices that yield to
+//! the browser between them, with a [`Progress`] line, so the page keeps painting.
+
+use std::sync::Arc;
+
+use js_sys::{Promise, Uint8Array};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use podium_core::corpus::{parse_document, Bundle, Parsed};
+use podium_core::corrections::Correction;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::desk::{Desk, ImportReport};
+use crate::library::Library;
+use crate::state::{Session, Shared, Toast};
+use crate::store::{self, LocalDocument};
+
+/// Something to import: a file the reader chose or dropped, or text they pasted.
+pub enum Source {
+    File(web_sys::File),
+    Pasted(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    pub label: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    desk: StoredValue<Desk, LocalStorage>,
+    pub library: RwSignal<Shared<Library>>,
+    pub session: Session,
+    /// Long work under way, for the progress line; `None` when idle.
+    pub progress: RwSignal<Option<Progress>>,
+    /// What became of each file of the last import.
+    pub reports: RwSignal<Vec<ImportReport>>,
+    /// The last failure to save or read this browser's storage.
+    pub storage_error: RwSignal<Option<String>>,
+    /// The import panel is open.
+    pub open: RwSignal<bool>,
+    /// The page's owner: callbacks made here must outlive the viewer that asked for them,
+    /// which a new library replaces.
+    owner: StoredValue<Owner, LocalStorage>,
+}
+
+pub fn use_shelf() -> Shelf {
+    expect_context::<Shelf>()
+}
+
+impl Shelf {
+    pub fn new(bundle: Bundle, session: Session) -> Shelf {
+        let desk = Desk::new(bundle);
+        let library = Shared(Arc::new(desk.library()));
+        Shelf {
+            desk: StoredValue::new_local(desk),
+            library: RwSignal::new(library),
+            session,
+            progress: RwSignal::new(None),
+            reports: RwSignal::new(Vec::new()),
+            storage_error: RwSignal::new(None),
+            open: RwSignal::new(false),
+            owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.progress.with(Option::is_some)
+    }
+
+    /// Reads from the desk, tracking the library so views of it follow every change.
+    pub fn with_desk<T>(&self, f: impl FnOnce(&Desk) -> T) -> T {
+        self.library.track();
+        self.desk.with_value(f)
+    }
+
+    /// Brings back what the reader left in this browser last time.
+    pub fn restore(self) {
+        spawn_local(async move {
+            let saved = match store::load().await {
+                Ok(saved) => saved,
+                Err(e) => {
+                    self.storage_error.set(Some(e.to_string()));
+                    return;
+                }
+            };
+            if !saved.documents.is_empty() {
+                let n = saved.documents.len();
+                let mut parsed = Vec::with_capacity(n);
+                for (i, d) in saved.documents.iter().enumerate() {
+                    self.report_progress("Restoring your documents", i, n).await;
+                    // Saved documents parsed before, so this fails only if a newer parser is
+                    // stricter; say so rather than drop the text silently.
+                    match parse_document(&d.file, d.text.as_bytes()) {
+                        Ok(p) => parsed.push(p),
+                        Err(e) => self.storage_error.set(Some(format!(
+                            "Your saved document {} could not be read again: {e}",
+                            d.file
+                        ))),
+                    }
+                }
+                self.prepare().await;
+                self.report_progress("Rebuilding the index", n, n).await;
+                self.desk.update_value(|d| {
+                    d.add(parsed);
+                });
+            }
+            if !saved.corrections.is_empty() {
+                self.desk
+                    .update_value(|d| d.set_corrections(saved.corrections));
+            }
+            self.progress.set(None);
+            self.publish();
+        });
+    }
+
+    /// Imports files and pasted texts: each is parsed on its own, so one bad file is
+    /// reported and the others still come in.
+    pub fn import(self, sources: Vec<Source>) {
+        if sources.is_empty() || self.busy() {
+            return;
+        }
+        self.open.set(true);
+        spawn_local(async move {
+            let n = sources.len();
+            let mut reports: Vec<ImportReport> = Vec::new();
+            let mut parsed: Vec<Parsed> = Vec::new();
+            let mut taken: Vec<String> = self
+                .desk
+                .with_value(|d| d.local_files().map(String::from).collect());
+            for (i, source) in sources.into_iter().enumerate() {
+                self.report_progress("Reading", i, n).await;
+                let (file, bytes) = match source {
+                    Source::File(f) => {
+                        let name = f.name();
+                        match read(&f).await {
+                            Ok(bytes) => (name, bytes),
+                            Err(e) => {
+                                reports.push(failed(name, e));
+                                continue;
+                            }
+                        }
+                    }
+                    Source::Pasted(text) => {
+                        let name = self.desk.with_value(|d| {
+                            pasted_name(&text, |f| d.is_embedded(f) || taken.iter().any(|t| t == f))
+                        });
+                        taken.push(name.clone());
+                        (name, text.into_bytes())
+                    }
+                };
+                if let Err(e) = self.admissible(&file) {
+                    reports.push(failed(file, e));
+                    continue;
+                }
+                match parse_document(&file, &bytes) {
+                    Ok(p) => parsed.push(p),
+                    Err(e) => reports.push(failed(file, e.to_string())),
+                }
+            }
+            let documents: Vec<LocalDocument> = parsed
+                .iter()
+                .map(|p| LocalDocument {
+                    file: p.document.file.clone(),
+                    text: p.document.text.clone(),
+                })
+                .collect();
+            if !parsed.is_empty() {
+                self.prepare().await;
+                self.report_progress("Rebuilding the index", n, n).await;
+                let added = self
+                    .desk
+                    .try_update_value(|d| d.add(parsed))
+                    .unwrap_or_default();
+                reports.extend(added);
+                self.publish();
+            }
+            let ok = reports.iter().filter(|r| r.outcome.is_ok()).count();
+            self.session.notify(match (ok, reports.len() - ok) {
+                (ok, 0) => format!("Added {ok} document{}", plural(ok)),
+                (0, bad) => format!("{bad} file{} could not be added", plural(bad)),
+                (ok, bad) => format!(
+                    "Added {ok} document{}; {bad} could not be added",
+                    plural(ok)
+                ),
+            });
+            self.reports.set(reports);
+            if !documents.is_empty() {
+                self.progress.set(Some(Progress {
+                    label: "Saving in this browser".into(),
+                    done: n,
+                    total: n,
+                }));
+                self.saved(store::put_documents(&documents).await);
+            }
+            self.progress.set(None);
+        });
+    }
+
+    pub fn remove(self, file: String) {
+        self.desk.update_value(|d| d.remove(&file));
+        self.publish();
+        self.reports.update(|r| r.retain(|r| r.file != file));
+        spawn_local(async move {
+            self.saved(store::remove_document(&file).await);
+            self.save_corrections().await;
+        });
+    }
+
+    /// Removes every imported document and every correction, here and in storage.
+    pub fn clear(self) {
+        self.desk.update_value(Desk::clear);
+        self.publish();
+        self.reports.set(Vec::new());
+        spawn_local(async move { self.saved(store::clear().await) });
+    }
+
+    /// Applies a correction everywhere at once and offers to take it back.
+    pub fn correct(self, correction: Correction, message: String) {
+        self.desk.update_value(|d| d.correct(correction));
+        self.publish();
+        self.session.show_toast(Toast {
+            message,
+            action: Some((
+                "Undo".into(),
+                self.owner
+                    .with_value(|o| o.with(|| Callback::new(move |()| self.undo()))),
+            )),
+        });
+        spawn_local(async move { self.save_corrections().await });
+    }
+
+    pub fn undo(self) {
+        if self.desk.try_update_value(|d| d.undo()).flatten().is_some() {
+            self.publish();
+            self.session.notify("Correction undone");
+            spawn_local(async move { self.save_corrections().await });
+        }
+    }
+
+    /// Takes back every correction, keeping the imported documents.
+    pub fn discard_corrections(self) {
+        self.desk.update_value(|d| d.set_corrections(Vec::new()));
+        self.publish();
+        spawn_local(async move { self.save_corrections().await });
+    }
+
+    fn admissible(&self, file: &str) -> Result<(), String> {
+        let lower = file.to_ascii_lowercase();
+        if !(lower.ends_with(".txt") || lower.ends_with(".md")) {
+            return Err("only plain-text documents (.txt or .md) can be imported".into());
+        }
+        if self.desk.with_value(|d| d.is_embedded(file)) {
+            return Err(
+                "a document of this name is already part of the page's corpus; rename the file to add it"
+                    .into(),
+            );
+        }
+        Ok(())
+    }
+
+    /// Parses the embedded documents again, once, in slices: the first import needs them.
+    async fn prepare(&self) {
+        if !self.desk.with_value(Desk::needs_reparse) {
+            return;
+        }
+        let embedded = self.desk.with_value(Desk::embedded);
+        let n = embedded.documents.len();
+        let mut parsed = Vec::with_capacity(n);
+        for (i, d) in embedded.documents.iter().enumerate() {
+            if i % 20 == 0 {
+                self.report_progress("Preparing the page's documents", i, n)
+                    .await;
+            }
+            // They parsed at build time; the same parser gives the same result.
+            if let Ok(p) = parse_document(&d.file, d.text.as_bytes()) {
+                parsed.push(p);
+            }
+        }
+        self.desk.update_value(|d| d.set_reparsed(parsed));
+    }
+
+    async fn report_progress(&self, label: &str, done: usize, total: usize) {
+        self.progress.set(Some(Progress {
+            label: label.into(),
+            done,
+            total,
+        }));
+        next_task().await;
+    }
+
+    fn publish(&self) {
+        let library = self.desk.with_value(Desk::library);
+        self.library.set(Shared(Arc::new(library)));
+    }
+
+    async fn save_corrections(&self) {
+        let corrections = self.desk.with_value(|d| d.corrections().to_vec());
+        self.saved(store::put_corrections(&corrections).await);
+    }
+
+    fn saved(&self, result: Result<(), store::StoreError>) {
+        match result {
+            Ok(()) => self.storage_error.set(None),
+            Err(e) => {
+                self.session.notify("Not saved: see Your documents");
+                self.storage_error.set(Some(format!(
+                    "{e} What you see stays until you close the page, but will be gone after a reload."
+                )));
+            }
+        }
+    }
+}
+
+fn failed(file: String, reason: impl Into<String>) -> ImportReport {
+    ImportReport {
+        file,
+        outcome: Err(reason.into()),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A file name for pasted text, from its first line ("Department Press Briefing" →
+/// `department-press-briefing.txt`), unique among the names `taken` says are used.
+fn pasted_name(text: &str, taken: impl Fn(&str) -> bool) -> String {
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut stem = podium_core::speakers::slug(first);
+    if stem.len() > 48 {
+        let cut = stem[..48].rfind('-').unwrap_or(48);
+        stem.truncate(cut);
+    }
+    if stem.is_empty() {
+        stem = "pasted".into();
+    }
+    let mut name = format!("{stem}.txt");
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("{stem}-{n}.txt");
+        n += 1;
+    }
+    name
+}
+
+async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the browser could not read this file".to_string())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Resolves in a later task, after the browser has had a chance to paint and handle input.
+async fn next_task() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pasted_name;
+
+    #[test]
+    fn pasted_text_is_named_after_its_first_line_and_never_reuses_a_name() {
+        let taken = |f: &str| f == "press-briefing.txt";
+        assert_eq!(
+            pasted_name("\n  Press Briefing \nMR. X: hi", taken),
+            "press-briefing-2.txt"
+        );
+        assert_eq!(pasted_name("Talks", taken), "talks.txt");
+        assert_eq!(pasted_name("  \n", taken), "pasted.txt");
+        let long = "word ".repeat(30);
+        assert!(pasted_name(&long, taken).len() <= 52);
+    }
+}
