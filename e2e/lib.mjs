@@ -110,3 +110,61 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotDir, `${name}-full.png`), fullPage: true });
   return path;
 }
+
+// ---------------------------------------------------------------------------------------
+// The result list is virtualized: only the cards near the viewport are in the DOM. These
+// helpers scroll the page to see the others.
+// ---------------------------------------------------------------------------------------
+
+/** Resolves after `n` animation frames (the list renders and measures between frames). */
+export const frames = (page, n = 3) =>
+  page.evaluate(
+    (n) =>
+      new Promise((ok) => {
+        const step = (k) => (k === 0 ? ok() : requestAnimationFrame(() => step(k - 1)));
+        step(n);
+      }),
+    n,
+  );
+
+/**
+ * Scrolls the page from the top to the bottom, calling `map` (run in the page, on the array
+ * of elements matching `selector`; returns `[key, value]` pairs) at each step; returns every
+ * pair seen as a Map, in first-seen order, and scrolls back to the top.
+ */
+export async function scrollCollect(page, selector, map) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const seen = new Map();
+  for (let step = 0; step < 2000; step++) {
+    await frames(page);
+    for (const [k, v] of await page.$$eval(selector, map)) if (!seen.has(k)) seen.set(k, v);
+    const atEnd = await page.evaluate(() => {
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      if (!end) window.scrollBy(0, Math.max(100, window.innerHeight * 0.6));
+      return end;
+    });
+    if (atEnd) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await frames(page);
+  return seen;
+}
+
+/**
+ * Scrolls until an element matching `selector` is in the DOM (from the top down), and
+ * returns its locator; the element stays rendered while the page is not scrolled away.
+ */
+export async function scrollTo(page, selector) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (let step = 0; step < 2000; step++) {
+    await frames(page);
+    if ((await page.locator(selector).count()) > 0) break;
+    const atEnd = await page.evaluate(() => {
+      const end = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+      if (!end) window.scrollBy(0, Math.max(100, window.innerHeight * 0.6));
+      return end;
+    });
+    if (atEnd) break;
+  }
+  return page.locator(selector);
+}

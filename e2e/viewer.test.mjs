@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, viewports } from './lib.mjs';
+import { repoRoot, screenshot, scrollCollect, scrollTo, startSite, TEST_TIMEOUT_MS, viewports } from './lib.mjs';
 
 // ---------------------------------------------------------------------------------------
 // The corpus, as the CLI sees it, and a model of the viewer's query semantics.
@@ -163,9 +163,18 @@ async function eventually(get, expected, message, timeout = 5_000) {
 
 const resultCount = (page) => page.locator('#result-count').innerText().then(squash);
 
+/**
+ * What `pairs` (run in the page on the rendered cards, returning `[file@start, value]` per
+ * card) says of every passage listed, scrolling through the (virtualized) list; list order.
+ */
+const everyCard = async (page, pairs) => [...(await scrollCollect(page, RESULTS, pairs)).values()];
+
 /** Keys (`file@start`) of the passages listed, sorted. */
-const resultKeys = (page) =>
-  page.$$eval(RESULTS, (els) => els.map((a) => `${a.dataset.doc}@${a.dataset.start}`).sort());
+const resultKeys = async (page) =>
+  [...(await scrollCollect(page, RESULTS, (els) => els.map((a) => [`${a.dataset.doc}@${a.dataset.start}`, 1]))).keys()].sort();
+
+/** The card of passage `file@start`, scrolled into the DOM. */
+const cardOf = (page, file, start) => scrollTo(page, `${RESULTS}[data-doc="${file}"][data-start="${start}"]`);
 
 /** Wait until the list shows exactly the passages `expected` (a model run) says. */
 async function expectResults(page, model, expected, message = '') {
@@ -309,8 +318,8 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     await expectResults(page, model, all, 'on first load');
 
     // Each card carries the passage's data attributes.
-    const cards = await page.$$eval(RESULTS, (els) =>
-      els.map((a) => ({ key: `${a.dataset.doc}@${a.dataset.start}`, speaker: a.dataset.speaker, mode: a.dataset.mode, voice: a.dataset.voice })),
+    const cards = await everyCard(page, (els) =>
+      els.map((a) => [`${a.dataset.doc}@${a.dataset.start}`, { key: `${a.dataset.doc}@${a.dataset.start}`, speaker: a.dataset.speaker, mode: a.dataset.mode, voice: a.dataset.voice }]),
     );
     const expectedCards = model.passages.map((p) => ({ key: p.key, speaker: p.speaker ?? '', mode: p.mode, voice: p.voice }));
     const byKey = (a, b) => a.key.localeCompare(b.key);
@@ -382,7 +391,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     assert.equal(expected.keys.length, stoltenbergPassages().length);
     await expectResults(page, model, expected, 'with Stoltenberg chosen');
     assert.deepEqual(
-      [...new Set(await page.$$eval(RESULTS, (els) => els.map((a) => a.dataset.speaker)))],
+      [...new Set(await everyCard(page, (els) => els.map((a) => [`${a.dataset.doc}@${a.dataset.start}`, a.dataset.speaker])))],
       [STOLTENBERG],
       'every card is Stoltenberg’s',
     );
@@ -447,8 +456,8 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const israel = model.run({ topic: { include: ['israel-hamas-war'] } });
     assert.ok(israel.keys.length > 0);
     await expectResults(page, model, israel, 'with israel-hamas-war');
-    const chipsPerCard = await page.$$eval(RESULTS, (els) =>
-      els.map((a) => [...a.querySelectorAll('button.topic-chip')].map((b) => b.dataset.topic)),
+    const chipsPerCard = await everyCard(page, (els) =>
+      els.map((a) => [`${a.dataset.doc}@${a.dataset.start}`, [...a.querySelectorAll('button.topic-chip')].map((b) => b.dataset.topic)]),
     );
     for (const topics of chipsPerCard) assert.ok(topics.includes('israel-hamas-war'), `topic chips ${topics}`);
     const speakers = await facetCounts(page, 'speaker');
@@ -473,7 +482,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const page = await openViewer(viewports.desktop, 'topic=ukraine');
     await expectResults(page, model, model.run({ topic: { include: ['ukraine'] } }), 'at #topic=ukraine');
 
-    const card = page.locator(`${RESULTS}[data-doc="${both.file}"][data-start="${both.start}"]`);
+    const card = await cardOf(page, both.file, both.start);
     await card.locator('button.topic-chip[data-topic="israel-hamas-war"]').click();
     await expectResults(page, model, model.run({ topic: { include: ['israel-hamas-war'] } }), 'after the topic chip');
     assert.deepEqual(await included(page, 'topic'), ['israel-hamas-war']);
@@ -496,16 +505,16 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     assert.ok(withWord.length >= 2);
     await expectResults(page, model, { keys: withWord.map((p) => p.key).sort() }, 'for patrols');
 
-    const cards = await page.$$eval(RESULTS, (els) =>
+    const cards = await everyCard(page, (els) =>
       els.map((a) => {
         const text = a.querySelector('.text');
-        return {
+        return [`${a.dataset.doc}@${a.dataset.start}`, {
           key: `${a.dataset.doc}@${a.dataset.start}`,
           marks: [...text.querySelectorAll('mark')].map((m) => m.textContent),
           // Only text nodes and <mark> elements (holding only text) inside .text.
           foreign: [...text.querySelectorAll('*')].filter((el) => el.tagName !== 'MARK' || el.children.length).map((el) => el.tagName),
           text: text.textContent,
-        };
+        }];
       }),
     );
     for (const c of cards) {
@@ -663,7 +672,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const doc = model.corpus.documents.find((d) => d.boilerplate.length > 0);
     const target = doc.passages[doc.passages.length - 1];
     const page = await openViewer();
-    const card = page.locator(`${RESULTS}[data-doc="${doc.file}"][data-start="${target.start}"]`);
+    const card = await cardOf(page, doc.file, target.start);
     assert.equal(await card.locator('button.open').innerText().then(squash), 'Open in document');
     assert.match(await card.locator('a.permalink').getAttribute('href'), new RegExp(`^#.*open=${doc.file.replace('.', '\\.')}@${target.start}\\b`));
     await card.locator('button.open').click();
@@ -722,7 +731,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const question = answer.doc.passages.find((q) => q.turn === answer.reply_to && q.mode === 'question');
     const asker = model.speakers.get(question.speaker).name;
     const page = await openViewer();
-    const details = page.locator(`${RESULTS}[data-doc="${answer.file}"][data-start="${answer.start}"] details.question`);
+    const details = (await cardOf(page, answer.file, answer.start)).locator('details.question');
     assert.ok(squash(await details.locator('summary').innerText()).startsWith(`Question from ${asker}`));
     await details.locator('summary').click();
     assert.equal(await details.evaluate((d) => d.open), true);
@@ -878,7 +887,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const p = model.passages.filter((x) => x.speaker && x.text.length < 200 && x.date).at(-1);
     assert.ok(p, 'a short dated passage');
     const page = await openViewer(viewports.phone);
-    const card = page.locator(`${RESULTS}[data-doc="${p.file}"][data-start="${p.start}"]`);
+    const card = await cardOf(page, p.file, p.start);
     await card.locator('button.open').click();
     await page.locator('section#document .current').waitFor();
     assert.equal(await page.locator('section#document .current').getAttribute('data-start'), String(p.start));
@@ -930,7 +939,7 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const speaker = model.speakers.get(p.speaker);
     const page = await openViewer();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
-    const card = page.locator(`${RESULTS}[data-doc="${p.file}"][data-start="${p.start}"]`);
+    const card = await cardOf(page, p.file, p.start);
     assert.equal(squash(await card.locator('button.copy').innerText()), 'Copy citation');
     await card.locator('button.copy').click();
     const toast = page.locator('#toast');

@@ -18,17 +18,12 @@ use podium_core::url::View;
 
 use crate::library::Library;
 
-/// Results shown before "Show more".
-pub const PAGE: usize = 50;
-
 /// What outlives a change of library: where the reader is and what they chose.
 #[derive(Clone, Copy)]
 pub struct Session {
     pub view: RwSignal<View>,
     /// The passage the keyboard selection is on.
     pub selected: RwSignal<Option<PassageRef>>,
-    /// How many results are rendered.
-    pub shown: RwSignal<usize>,
     /// The filter drawer on narrow screens.
     pub drawer: RwSignal<bool>,
     /// A short confirmation ("Citation copied"), with an optional action such as Undo.
@@ -46,7 +41,6 @@ impl Session {
         Session {
             view: RwSignal::new(view),
             selected: RwSignal::new(None),
-            shown: RwSignal::new(PAGE),
             drawer: RwSignal::new(false),
             toast: RwSignal::new(None),
         }
@@ -84,7 +78,6 @@ pub struct Podium {
     pub query: Memo<Query>,
     pub results: Memo<Shared<Results>>,
     pub selected: RwSignal<Option<PassageRef>>,
-    pub shown: RwSignal<usize>,
     pub drawer: RwSignal<bool>,
 }
 
@@ -128,7 +121,6 @@ impl Podium {
             query,
             results,
             selected: session.selected,
-            shown: session.shown,
             drawer: session.drawer,
         };
         // A new query starts at the top of its results; a new library keeps the reader's place.
@@ -136,7 +128,6 @@ impl Podium {
             query.track();
             if first.is_some() {
                 podium.selected.set(None);
-                podium.shown.set(PAGE);
             }
         });
         podium

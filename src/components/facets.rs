@@ -3,9 +3,11 @@
 //!
 //! Each value includes (OR within the facet) or excludes (NOT); its count says how many
 //! passages it would give with every other filter applied, and a value with none is dimmed.
+//! A long list (documents, keyphrases, speakers of a large corpus) shows its first values and
+//! the chosen ones, with "Show all N" and a filter box for the rest.
 
 use leptos::prelude::*;
-use podium_core::query::{Choice, Facet, Query, Voice};
+use podium_core::query::{Choice, Facet, Query, Results, Voice};
 use podium_core::{Date, Origin, SpeakerKind};
 
 use crate::state::{use_podium, Podium};
@@ -16,9 +18,9 @@ fn FacetValue(
     facet: Facet,
     id: String,
     label: String,
-    #[prop(optional)] detail: Option<String>,
-    #[prop(optional)] depth: usize,
-    count: Signal<u32>,
+    detail: Option<String>,
+    depth: usize,
+    count: Memo<u32>,
 ) -> impl IntoView {
     let podium = use_podium();
     let state = {
@@ -78,6 +80,123 @@ fn FacetValue(
     }
 }
 
+/// A facet value as listed: `ix` indexes the facet's counts in [`Results`].
+#[derive(Clone)]
+struct Entry {
+    ix: usize,
+    id: String,
+    label: String,
+    detail: Option<String>,
+    depth: usize,
+}
+
+impl Entry {
+    fn new(ix: usize, id: &str, label: &str) -> Entry {
+        Entry {
+            ix,
+            id: id.to_string(),
+            label: label.to_string(),
+            detail: None,
+            depth: 0,
+        }
+    }
+}
+
+/// Values listed before "Show all" in a long list.
+const LIMIT: usize = 10;
+/// A list this much longer than [`LIMIT`] is listed whole: hiding two values helps nobody.
+const SLACK: usize = 3;
+
+/// A facet's values, in the order given. A long list shows its first [`LIMIT`] values and
+/// every chosen one; "Show all N" lists them all with a filter box. Each value's count is a
+/// memo over the results, so a new query touches only the counts that changed, and only the
+/// values listed have one.
+#[component]
+fn ValueList(
+    facet: Facet,
+    /// What the values are, for "Filter documents".
+    noun: &'static str,
+    entries: Vec<Entry>,
+    count: fn(&Results, usize) -> u32,
+    /// Long lists are cut to [`LIMIT`] (not a hierarchy, whose children follow their parent).
+    #[prop(optional)]
+    whole: bool,
+) -> impl IntoView {
+    let podium = use_podium();
+    let long = !whole && entries.len() > LIMIT + SLACK;
+    let total = entries.len();
+    let entries = StoredValue::new(entries);
+    let expanded = RwSignal::new(false);
+    let filter = RwSignal::new(String::new());
+    let listed = Memo::new(move |_| {
+        entries.with_value(|entries| {
+            if !long {
+                return (0..entries.len()).collect::<Vec<_>>();
+            }
+            if expanded.get() {
+                let needle = filter.with(|f| f.trim().to_lowercase());
+                return (0..entries.len())
+                    .filter(|&k| {
+                        needle.is_empty() || entries[k].label.to_lowercase().contains(&needle)
+                    })
+                    .collect();
+            }
+            podium.query.with(|q| {
+                let chosen = |id: &str| q.filter(facet).is_some_and(|f| f.state(id) != Choice::Off);
+                (0..entries.len())
+                    .filter(|&k| k < LIMIT || chosen(&entries[k].id))
+                    .collect()
+            })
+        })
+    });
+    let row = move |k: usize| {
+        let e = entries.with_value(|entries| entries[k].clone());
+        let ix = e.ix;
+        let count = Memo::new(move |_| podium.results.with(|r| count(r, ix)));
+        view! { <FacetValue facet=facet id=e.id label=e.label detail=e.detail depth=e.depth count=count /> }
+    };
+    let more = long.then(|| {
+        view! {
+            <Show when=move || expanded.get()>
+                <input
+                    type="text"
+                    class="facet-filter"
+                    aria-label=format!("Filter {noun}")
+                    placeholder=format!("Filter {noun}…")
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </Show>
+        }
+    });
+    let toggle = long.then(|| {
+        view! {
+            <button
+                type="button"
+                class="facet-more"
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| {
+                    expanded.update(|x| *x = !*x);
+                    filter.set(String::new());
+                }
+            >
+                {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {total}") }}
+            </button>
+        }
+    });
+    view! {
+        {more}
+        <ul>
+            <For each=move || listed.get() key=|k| *k let:k>
+                {row(k)}
+            </For>
+        </ul>
+        {toggle}
+    }
+}
+
 #[component]
 fn FacetSection(facet: &'static str, title: &'static str, children: Children) -> impl IntoView {
     let heading = format!("facet-{facet}");
@@ -90,7 +209,7 @@ fn FacetSection(facet: &'static str, title: &'static str, children: Children) ->
     }
 }
 
-fn speaker_values(podium: Podium, kind: SpeakerKind) -> Vec<AnyView> {
+fn speaker_entries(podium: Podium, kind: SpeakerKind) -> Vec<Entry> {
     let lib = podium.lib();
     let corpus = &lib.corpus;
     // Ordered by passages in the whole corpus, so values do not jump while filtering.
@@ -106,9 +225,10 @@ fn speaker_values(podium: Podium, kind: SpeakerKind) -> Vec<AnyView> {
     ixs.into_iter()
         .map(|i| {
             let s = &corpus.speakers[i];
-            let count = Signal::derive(move || podium.results.with(|r| r.counts.speakers[i]));
-            view! { <FacetValue facet=Facet::Speaker id=s.id.clone() label=s.name.clone() detail=s.role.clone().unwrap_or_default() count=count /> }
-                .into_any()
+            Entry {
+                detail: Some(s.role.clone().unwrap_or_default()),
+                ..Entry::new(i, &s.id, &s.name)
+            }
         })
         .collect()
 }
@@ -117,18 +237,18 @@ fn speaker_values(podium: Podium, kind: SpeakerKind) -> Vec<AnyView> {
 fn SpeakerFacet() -> impl IntoView {
     let podium = use_podium();
     let groups = [
-        (SpeakerKind::Official, "Officials"),
-        (SpeakerKind::Journalist, "Journalists"),
-        (SpeakerKind::Outlet, "Outlets"),
-        (SpeakerKind::Unknown, "Others"),
+        (SpeakerKind::Official, "Officials", "officials"),
+        (SpeakerKind::Journalist, "Journalists", "journalists"),
+        (SpeakerKind::Outlet, "Outlets", "outlets"),
+        (SpeakerKind::Unknown, "Others", "others"),
     ];
     let groups = groups
         .into_iter()
-        .filter(|(k, _)| podium.lib().corpus.speakers.iter().any(|s| s.kind == *k))
-        .map(|(kind, title)| {
+        .filter(|(k, _, _)| podium.lib().corpus.speakers.iter().any(|s| s.kind == *k))
+        .map(|(kind, title, noun)| {
             view! {
                 <h3>{title}</h3>
-                <ul>{speaker_values(podium, kind)}</ul>
+                <ValueList facet=Facet::Speaker noun=noun entries=speaker_entries(podium, kind) count=|r, i| r.counts.speakers[i] />
             }
         })
         .collect_view();
@@ -166,68 +286,89 @@ fn TopicFacet() -> impl IntoView {
     let podium = use_podium();
     let lib = podium.lib();
     let topics = &lib.corpus.topics;
-    let value = |i: usize, depth: usize| {
-        let t = &topics[i];
-        let count = Signal::derive(move || podium.results.with(|r| r.counts.topics[i]));
-        view! { <FacetValue facet=Facet::Topic id=t.id.clone() label=t.label.clone() depth=depth count=count /> }
-    };
-    let curated = topic_order(topics)
+    let count = |r: &Results, i: usize| r.counts.topics[i];
+    let curated: Vec<Entry> = topic_order(topics)
         .into_iter()
-        .map(|(i, d)| value(i, d))
-        .collect_view();
-    let automatic: Vec<usize> = (0..topics.len())
+        .map(|(i, depth)| Entry {
+            depth,
+            ..Entry::new(i, &topics[i].id, &topics[i].label)
+        })
+        .collect();
+    // Keyphrases by passages in the whole corpus, the most frequent first.
+    let totals = &lib.everything.counts.topics;
+    let mut automatic: Vec<usize> = (0..topics.len())
         .filter(|&i| topics[i].origin == Origin::Automatic)
         .collect();
+    automatic.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+    let automatic: Vec<Entry> = automatic
+        .into_iter()
+        .map(|i| Entry::new(i, &topics[i].id, &topics[i].label))
+        .collect();
     let has_automatic = !automatic.is_empty();
-    let automatic = automatic.into_iter().map(|i| value(i, 0)).collect_view();
     view! {
         <FacetSection facet="topic" title="Topics">
-            <ul>{curated}</ul>
+            <ValueList facet=Facet::Topic noun="topics" entries=curated count=count whole=true />
             {has_automatic.then(|| view! { <h3>"Keyphrases"</h3> })}
-            <ul>{automatic}</ul>
+            <ValueList facet=Facet::Topic noun="keyphrases" entries=automatic count=count />
         </FacetSection>
     }
 }
 
 #[component]
 fn VoiceFacet() -> impl IntoView {
-    let podium = use_podium();
-    let values = Voice::ALL
+    let entries = Voice::ALL
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let count = Signal::derive(move || podium.results.with(|r| r.counts.voices[i]));
             let detail = match v {
                 Voice::Verbatim => "speech, questions, quotes",
                 Voice::Reported => "indirect speech",
                 Voice::Narration => "the outlet's own text",
             };
-            view! { <FacetValue facet=Facet::Voice id=v.id().to_string() label=v.label().to_string() detail=detail.to_string() count=count /> }
+            Entry {
+                detail: Some(detail.to_string()),
+                ..Entry::new(i, v.id(), v.label())
+            }
         })
-        .collect_view();
-    view! { <FacetSection facet="voice" title="Voice"><ul>{values}</ul></FacetSection> }
+        .collect();
+    view! {
+        <FacetSection facet="voice" title="Voice">
+            <ValueList facet=Facet::Voice noun="voices" entries=entries count=|r, i| r.counts.voices[i] />
+        </FacetSection>
+    }
 }
 
 #[component]
 fn DocumentFacet() -> impl IntoView {
     let podium = use_podium();
     let lib = podium.lib();
-    let values = lib
-        .corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let count = Signal::derive(move || podium.results.with(|r| r.counts.documents[i]));
+    let documents = &lib.corpus.documents;
+    let mut ixs: Vec<usize> = (0..documents.len()).collect();
+    if ixs.len() > LIMIT + SLACK {
+        // A long list shows the documents with the most passages first.
+        let totals = &lib.everything.counts.documents;
+        ixs.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+    }
+    let entries = ixs
+        .into_iter()
+        .map(|i| {
+            let d = &documents[i];
             let date = d.date.map_or("undated".to_string(), |x| x.to_string());
             let mut detail = format!("{date} · {}", d.kind.as_str());
             if let Some(s) = &d.source {
                 detail.push_str(&format!(" · {s}"));
             }
-            view! { <FacetValue facet=Facet::Document id=d.file.clone() label=d.title.clone() detail=detail count=count /> }
+            Entry {
+                detail: Some(detail),
+                ..Entry::new(i, &d.file, &d.title)
+            }
         })
-        .collect_view();
-    view! { <FacetSection facet="document" title="Documents"><ul>{values}</ul></FacetSection> }
+        .collect();
+    view! {
+        <FacetSection facet="document" title="Documents">
+            <ValueList facet=Facet::Document noun="documents" entries=entries count=|r, i| r.counts.documents[i] />
+        </FacetSection>
+    }
 }
 
 /// "Answers to questions about T": the topic of the question, not of the answer.
@@ -235,22 +376,29 @@ fn DocumentFacet() -> impl IntoView {
 fn AskedFacet() -> impl IntoView {
     let podium = use_podium();
     let lib = podium.lib();
-    let asked: Vec<usize> = (0..lib.corpus.topics.len())
-        .filter(|&i| lib.everything.counts.asked[i] > 0)
+    let totals = &lib.everything.counts.asked;
+    let mut asked: Vec<usize> = (0..lib.corpus.topics.len())
+        .filter(|&i| totals[i] > 0)
         .collect();
     if asked.is_empty() {
         return ().into_any();
     }
-    let values = asked
+    if asked.len() > LIMIT + SLACK {
+        asked.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+    }
+    let entries = asked
         .into_iter()
         .map(|i| {
             let t = &lib.corpus.topics[i];
-            let count = Signal::derive(move || podium.results.with(|r| r.counts.asked[i]));
-            view! { <FacetValue facet=Facet::Asked id=t.id.clone() label=t.label.clone() count=count /> }
+            Entry::new(i, &t.id, &t.label)
         })
-        .collect_view();
-    view! { <FacetSection facet="asked" title="Answers to questions about"><ul>{values}</ul></FacetSection> }
-        .into_any()
+        .collect();
+    view! {
+        <FacetSection facet="asked" title="Answers to questions about">
+            <ValueList facet=Facet::Asked noun="topics" entries=entries count=|r, i| r.counts.asked[i] />
+        </FacetSection>
+    }
+    .into_any()
 }
 
 /// One end of the date range, as a native date input.

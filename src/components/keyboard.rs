@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{HtmlElement, KeyboardEvent};
 
-use super::passage_card::element_id;
 use crate::state::Podium;
 
 fn typing_in(ev: &KeyboardEvent) -> Option<String> {
@@ -16,28 +15,30 @@ fn typing_in(ev: &KeyboardEvent) -> Option<String> {
         .then(|| el.get_attribute("type").unwrap_or_default())
 }
 
+/// Moves the selection `step` results on; the result list scrolls to it and focuses it, even
+/// when its card is not rendered yet (see `results`).
 fn focus_result(podium: Podium, step: isize) {
-    let next = podium.results.with(|r| {
-        if r.passages.is_empty() {
+    let next = podium.results.with_untracked(|r| {
+        let n = r.passages.len();
+        if n == 0 {
             return None;
         }
-        let shown = podium.shown.get_untracked().min(r.passages.len());
         let at = podium
             .selected
             .get_untracked()
-            .and_then(|s| r.passages.iter().take(shown).position(|x| *x == s));
+            .and_then(|s| r.passages.iter().position(|x| *x == s));
         let i = match at {
             None => 0,
-            Some(i) => (i as isize + step).clamp(0, shown as isize - 1) as usize,
+            Some(i) => (i as isize + step).clamp(0, n as isize - 1) as usize,
         };
         Some(r.passages[i])
     });
     if let Some(r) = next {
-        podium.selected.set(Some(r));
-        if let Some(el) = document().get_element_by_id(&element_id(r)) {
-            if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                let _ = el.focus();
-            }
+        if podium.selected.get_untracked() == Some(r) {
+            // At either end: the selection stays, but its card comes back into view.
+            podium.selected.notify();
+        } else {
+            podium.selected.set(Some(r));
         }
     }
 }

@@ -1,41 +1,262 @@
-//! The result list: a page of passage cards, "Show more", or the empty state.
+//! The result list, virtualized: only the cards in and near the viewport are in the DOM, with
+//! spacers above and below standing for the rest, so 35,000 results paint as fast as 20.
+//!
+//! Cards differ in height, so each card's height is measured once it has been rendered (kept
+//! per passage, across queries) and the mean of the measured heights stands in for the
+//! others. The page scrolls (not the list), so the visible window is the viewport's position
+//! relative to the top of the list. The list stays an `<ol>` of `<li>`s; each item says its
+//! position in the whole list (`aria-posinset`, `aria-setsize`).
+//!
+//! The keyboard selection (`Podium::selected`) is revealed here: selecting a passage that is
+//! not rendered scrolls to where it would be, renders it, then focuses it.
 
+use std::collections::HashMap;
+
+use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::HtmlElement;
+use podium_core::index::PassageRef;
 
 use super::filters::EmptyState;
-use super::passage_card::PassageCard;
-use crate::state::{use_podium, PAGE};
+use super::passage_card::{element_id, PassageCard};
+use crate::state::{use_podium, Shared};
+
+/// The height of a card before any card was measured, in CSS pixels.
+const ESTIMATE: f64 = 200.0;
+/// Rendered beyond each edge of the viewport, in CSS pixels.
+const OVERSCAN: f64 = 800.0;
+
+/// Measured item heights (a card and the gap below it), per passage.
+#[derive(Default)]
+struct Heights {
+    known: HashMap<PassageRef, f64>,
+    sum: f64,
+}
+
+impl Heights {
+    fn estimate(&self) -> f64 {
+        if self.known.is_empty() {
+            ESTIMATE
+        } else {
+            self.sum / self.known.len() as f64
+        }
+    }
+
+    /// Records a height; says whether it changed what the layout assumed.
+    fn record(&mut self, r: PassageRef, h: f64) -> bool {
+        match self.known.insert(r, h) {
+            Some(old) if (old - h).abs() < 0.5 => false,
+            Some(old) => {
+                self.sum += h - old;
+                true
+            }
+            None => {
+                self.sum += h;
+                true
+            }
+        }
+    }
+}
+
+/// Where each card starts (`tops[i]`) and where the list ends (`tops[n]`), in pixels from the
+/// top of the list.
+fn tops(passages: &[PassageRef], heights: &Heights) -> Vec<f64> {
+    let estimate = heights.estimate();
+    let mut tops = Vec::with_capacity(passages.len() + 1);
+    let mut y = 0.0;
+    tops.push(y);
+    for r in passages {
+        y += heights.known.get(r).copied().unwrap_or(estimate);
+        tops.push(y);
+    }
+    tops
+}
+
+/// The cards `start..end` that cover the pixels `from..to` of the list.
+fn window_of(tops: &[f64], from: f64, to: f64) -> (usize, usize) {
+    let n = tops.len().saturating_sub(1);
+    // First card whose bottom is below `from`; first card whose top is at or below `to`.
+    let start = tops[1..].partition_point(|&bottom| bottom <= from).min(n);
+    let end = tops[..n].partition_point(|&top| top < to).max(start);
+    (start, end)
+}
+
+/// The element's top in document coordinates.
+fn document_top(el: &HtmlElement) -> f64 {
+    let mut top = 0.0;
+    let mut at = Some(el.clone());
+    while let Some(e) = at {
+        top += f64::from(e.offset_top());
+        at = e
+            .offset_parent()
+            .and_then(|p| p.dyn_into::<HtmlElement>().ok());
+    }
+    top
+}
+
+fn px(x: f64) -> String {
+    format!("{}px", x.max(0.0).round())
+}
 
 #[component]
 pub fn Results() -> impl IntoView {
     let podium = use_podium();
-    let page = move || {
-        let n = podium.shown.get();
-        podium
-            .results
-            .with(|r| r.passages.iter().take(n).copied().collect::<Vec<_>>())
-    };
-    let more = move || {
-        podium
-            .results
-            .with(|r| r.passages.len())
-            .saturating_sub(podium.shown.get())
-    };
     let empty = move || podium.results.with(|r| r.passages.is_empty());
     view! {
         <Show when=move || !empty() fallback=|| view! { <EmptyState /> }>
-            <ol id="results" aria-label="Passages">
-                <For each=page key=|r| *r let:r>
-                    <li>
-                        <PassageCard r=r />
+            <VirtualList />
+        </Show>
+    }
+}
+
+#[component]
+fn VirtualList() -> impl IntoView {
+    let podium = use_podium();
+    let frame = NodeRef::<Div>::new();
+    let heights = StoredValue::new(Heights::default());
+    // Bumped when a measurement changes the layout.
+    let measured = RwSignal::new(0u32);
+    // The viewport in list coordinates: (top, bottom) pixels.
+    let viewport = RwSignal::new((0.0f64, 0.0f64));
+
+    let layout = Memo::new(move |_| {
+        measured.track();
+        podium
+            .results
+            .with(|r| heights.with_value(|h| Shared(std::sync::Arc::new(tops(&r.passages, h)))))
+    });
+    let range = Memo::new(move |_| {
+        let (top, bottom) = viewport.get();
+        layout.with(|t| window_of(t, top - OVERSCAN, bottom + OVERSCAN))
+    });
+
+    let read_viewport = move || {
+        let Some(el) = frame.get_untracked() else {
+            return;
+        };
+        let win = window();
+        let scroll = win.scroll_y().unwrap_or(0.0);
+        let height = win
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let top = scroll - document_top(&el);
+        viewport.set((top, top + height));
+    };
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| read_viewport());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| read_viewport());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+
+    // After each render of the window, measure the cards it shows; a height that differs from
+    // what the layout assumed updates the spacers (and maybe the window) before the paint.
+    Effect::new(move |_| {
+        range.track();
+        podium.results.track();
+        request_animation_frame(move || {
+            let Some(el) = frame.get_untracked() else {
+                return;
+            };
+            let Some(list) = el.query_selector("ol#results").ok().flatten() else {
+                return;
+            };
+            let items = list.children();
+            let mut changed = false;
+            podium.results.with_untracked(|r| {
+                heights.update_value(|h| {
+                    for k in 0..items.length() {
+                        let Some(li) = items.item(k).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                        else {
+                            continue;
+                        };
+                        let at = li
+                            .get_attribute("aria-posinset")
+                            .and_then(|s| s.parse::<usize>().ok());
+                        if let Some(&p) = at.and_then(|i| r.passages.get(i.wrapping_sub(1))) {
+                            changed |= h.record(p, f64::from(li.offset_height()));
+                        }
+                    }
+                })
+            });
+            if changed {
+                measured.update(|m| *m = m.wrapping_add(1));
+            }
+            read_viewport();
+        });
+    });
+
+    // A new query starts at the top of its results.
+    Effect::new(move |first: Option<()>| {
+        podium.results.track();
+        if first.is_some() && viewport.get_untracked().0 > 0.0 {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        read_viewport();
+    });
+
+    // The keyboard selection: render it if it is not, then focus it (which scrolls it into view).
+    Effect::new(move |first: Option<()>| {
+        let selected = podium.selected.get();
+        let Some(r) = selected.filter(|_| first.is_some()) else {
+            return;
+        };
+        let Some(i) = podium
+            .results
+            .with_untracked(|res| res.passages.iter().position(|x| *x == r))
+        else {
+            return;
+        };
+        let (start, end) = range.get_untracked();
+        if i < start || i >= end {
+            if let Some(el) = frame.get_untracked() {
+                let top = layout.with_untracked(|t| t[i]);
+                let height = viewport.with_untracked(|v| v.1 - v.0);
+                let y = document_top(&el) + top - height / 3.0;
+                window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+                read_viewport();
+            }
+        }
+        request_animation_frame(move || {
+            if let Some(el) = document()
+                .get_element_by_id(&element_id(r))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    });
+
+    let total = move || podium.results.with(|r| r.passages.len().to_string());
+    let above = move || px(layout.with(|t| t[range.get().0]));
+    let below = move || {
+        let end = range.get().1;
+        px(layout.with(|t| t[t.len() - 1] - t[end]))
+    };
+    let rows = move || {
+        let (start, end) = range.get();
+        podium.results.with(|r| {
+            r.passages[start..end]
+                .iter()
+                .enumerate()
+                .map(|(k, &p)| (start + k, p))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div id="results-frame" node_ref=frame>
+            <div class="results-spacer" aria-hidden="true" style:height=above></div>
+            <ol id="results" aria-label="Passages" start=move || (range.get().0 + 1).to_string()>
+                <For each=rows key=|row| *row let:row>
+                    <li aria-posinset=(row.0 + 1).to_string() aria-setsize=total>
+                        <PassageCard r=row.1 />
                     </li>
                 </For>
             </ol>
-            <Show when=move || { more() > 0 }>
-                <button type="button" class="show-more" on:click=move |_| podium.shown.update(|n| *n += PAGE)>
-                    {move || format!("Show more ({} left)", more())}
-                </button>
-            </Show>
-        </Show>
+            <div class="results-spacer" aria-hidden="true" style:height=below></div>
+        </div>
     }
 }

@@ -11,7 +11,8 @@ const SHOWN: usize = 6;
 #[component]
 pub fn TopSpeakers() -> impl IntoView {
     let podium = use_podium();
-    let ranked = move || {
+    // Once per result; rows keyed by speaker, count and scale, so unchanged rows stay.
+    let ranked = Memo::new(move |_| {
         podium.results.with(|r| {
             let lib = podium.lib();
             let mut counts = vec![0u32; lib.corpus.speakers.len()];
@@ -27,34 +28,29 @@ pub fn TopSpeakers() -> impl IntoView {
                 .collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(SHOWN);
-            v
+            let max = v.first().map_or(1, |x| x.1.max(1));
+            v.into_iter().map(|(i, n)| (i, n, max)).collect::<Vec<_>>()
         })
+    });
+    let row = move |(i, n, max): (usize, u32, u32)| {
+        let lib = podium.lib();
+        let s = &lib.corpus.speakers[i];
+        let id = s.id.clone();
+        view! {
+            <li>
+                <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
+                    <span class="name">{s.name.clone()}</span>
+                    <span class="count">{n}</span>
+                    <progress max=max value=n aria-hidden="true"></progress>
+                </button>
+            </li>
+        }
     };
-    let max = move || ranked().first().map_or(1, |x| x.1.max(1));
     view! {
         <section class="overview-panel" aria-labelledby="top-speakers-heading">
             <h2 id="top-speakers-heading">"Who says it most"</h2>
             <ol id="top-speakers">
-                {move || {
-                    let max = max();
-                    let lib = podium.lib();
-                    ranked()
-                        .into_iter()
-                        .map(|(i, n)| {
-                            let s = &lib.corpus.speakers[i];
-                            let id = s.id.clone();
-                            view! {
-                                <li>
-                                    <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
-                                        <span class="name">{s.name.clone()}</span>
-                                        <span class="count">{n}</span>
-                                        <progress max=max value=n aria-hidden="true"></progress>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For each=move || ranked.get() key=|x| *x children=row />
             </ol>
         </section>
     }
