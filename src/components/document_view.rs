@@ -164,7 +164,12 @@ pub fn DocumentView() -> impl IntoView {
                     <dl class="metadata">
                         <div class="meta-row">
                             <dt>"file"</dt>
-                            <dd>{doc.file.clone()}</dd>
+                            <dd>
+                                {doc.file.clone()}
+                                {lib.local.contains(&doc.file).then(|| view! {
+                                    " " <span class="badge local" title="A document you imported into this browser">"local"</span>
+                                })}
+                            </dd>
                         </div>
                         <div class="meta-row">
                             <dt>"kind"</dt>

@@ -344,10 +344,16 @@ fn DocumentFacet() -> impl IntoView {
     let lib = podium.lib();
     let documents = &lib.corpus.documents;
     let mut ixs: Vec<usize> = (0..documents.len()).collect();
+    let local = |i: usize| lib.local.contains(&documents[i].file);
     if ixs.len() > LIMIT + SLACK {
-        // A long list shows the documents with the most passages first.
+        // A long list shows the reader's own documents, then those with the most passages.
         let totals = &lib.everything.counts.documents;
-        ixs.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+        ixs.sort_by(|&a, &b| {
+            local(b)
+                .cmp(&local(a))
+                .then(totals[b].cmp(&totals[a]))
+                .then(a.cmp(&b))
+        });
     }
     let entries = ixs
         .into_iter()
@@ -357,6 +363,9 @@ fn DocumentFacet() -> impl IntoView {
             let mut detail = format!("{date} · {}", d.kind.as_str());
             if let Some(s) = &d.source {
                 detail.push_str(&format!(" · {s}"));
+            }
+            if local(i) {
+                detail.push_str(" · local");
             }
             Entry {
                 detail: Some(detail),

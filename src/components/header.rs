@@ -60,7 +60,8 @@ pub fn Header(search: NodeRef<Input>) -> impl IntoView {
                 aria-expanded=move || shelf.open.get().to_string()
                 on:click=move |_| shelf.open.update(|open| *open = !*open)
             >
-                "Your documents"
+                <span class="import-icon" aria-hidden="true">"+"</span>
+                <span class="import-label">"Your documents"</span>
                 {move || {
                     let n = shelf.with_desk(|d| d.local_files().count());
                     (n > 0).then(|| view! { <span class="count">{n}</span> })
