@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Field, Metadata, Mode, Span};
-use crate::label::label_at;
+use crate::label::{label_at, Label};
 use crate::parse::{is_space, line_text, skip_space, Block};
 use crate::speakers::{
     is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
@@ -108,12 +108,14 @@ pub fn acronyms(text: &str) -> Vec<String> {
     found.into_iter().map(str::to_string).collect()
 }
 
-/// Counts the body lines that open with a speaker label: two or more make a transcript.
-pub fn label_count(text: &str, body: &[Block]) -> usize {
+/// The speaker label each body line opens with, if any, in order (all blocks' lines one
+/// after another). Two or more labels make a transcript; [`transcript`] takes them back
+/// rather than looking for them again.
+pub fn line_labels(text: &str, body: &[Block]) -> Vec<Option<Label>> {
     body.iter()
         .flat_map(|b| &b.lines)
-        .filter(|l| label_at(line_text(text, **l)).is_some())
-        .count()
+        .map(|l| label_at(line_text(text, *l)))
+        .collect()
 }
 
 /// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
@@ -172,6 +174,7 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
 pub fn transcript(
     text: &str,
     body: &[Block],
+    labels: &[Option<Label>],
     host: Option<Mention>,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
@@ -189,10 +192,11 @@ pub fn transcript(
     let mut last_question: Option<u32> = None;
     let mut introduced: Option<Mention> = None;
 
+    let mut labels = labels.iter();
     for block in body {
         let mut piece_start = block.lines[0].start;
         for (i, &line) in block.lines.iter().enumerate() {
-            let Some(label) = label_at(line_text(text, line)) else {
+            let Some(label) = labels.next().copied().flatten() else {
                 continue;
             };
             if i > 0 {
