@@ -50,62 +50,67 @@ pub struct Attributed {
 
 /// All-capital words written in the document's prose, so shouted labels keep them (NATO).
 pub fn acronyms(text: &str) -> Vec<String> {
-    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals; ASCII
-    // is checked byte by byte, only other characters are decoded.
-    const OTHER: u8 = 0; // ASCII, not alphanumeric
-    const CAPITAL: u8 = 1;
-    const SMALL: u8 = 2; // lowercase letter or digit
-    const NON_ASCII: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut class = [NON_ASCII; 256];
-        let mut b = 0;
-        while b < 128 {
-            class[b] = match b as u8 {
-                b'A'..=b'Z' => CAPITAL,
-                b'a'..=b'z' | b'0'..=b'9' => SMALL,
-                _ => OTHER,
-            };
-            b += 1;
-        }
-        class
-    };
+    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals. Such a
+    // run starts with a capital, and capitals are few: jump from one to the next eight
+    // bytes at a time, and look at the run around each.
     let bytes = text.as_bytes();
     let mut found: Vec<&str> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let start = i;
-        let mut capitals = true;
-        while i < bytes.len() {
-            let class = CLASS[usize::from(bytes[i])];
-            if class == CAPITAL || class == SMALL {
-                capitals &= class == CAPITAL;
-                i += 1;
-            } else if class == OTHER {
+    while let Some(start) = next_capital(bytes, i) {
+        // A run that started before this capital has no capital before it (the search
+        // would have stopped there), so it is no acronym; it is still walked to its end.
+        let mut capitals = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut end = start;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                capitals &= b.is_ascii_uppercase();
+                end += 1;
+            } else if b.is_ascii() {
                 break;
             } else {
-                let c = text[i..].chars().next().expect("on a char boundary");
+                let c = text[end..].chars().next().expect("on a char boundary");
                 if !c.is_alphanumeric() {
                     break;
                 }
                 capitals = false;
-                i += c.len_utf8();
+                end += c.len_utf8();
             }
         }
-        if capitals && i - start >= 2 && i - start <= 6 {
-            found.push(&text[start..i]);
+        if capitals && end - start >= 2 && end - start <= 6 {
+            found.push(&text[start..end]);
         }
-        if i == start {
-            // Not alphanumeric: step over it.
-            i += if bytes[i].is_ascii() {
-                1
-            } else {
-                text[i..].chars().next().map_or(1, char::len_utf8)
-            };
-        }
+        i = end;
     }
     found.sort_unstable();
     found.dedup();
     found.into_iter().map(str::to_string).collect()
+}
+
+/// The first ASCII capital at or after `from`, eight bytes at a time.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // With the high bits cleared no byte carries into the next: a byte's high bit is
+        // then set in `y + 0x3f` when it is at least b'A', in `y + 0x25` when it is past
+        // b'Z'. Bytes that had their high bit set (not ASCII) are masked out.
+        let y = x & !HIGHS;
+        let capital = (y + ONES * 0x3f) & !(y + ONES * 0x25) & !x & HIGHS;
+        if capital != 0 {
+            return Some(i + capital.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|n| i + n)
 }
 
 /// The speaker label each body line opens with, if any, in order (all blocks' lines one
@@ -1233,6 +1238,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn next_capital_finds_every_capital_and_nothing_else() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for from in 0..all.len() {
+            let expected = all[from..]
+                .iter()
+                .position(u8::is_ascii_uppercase)
+                .map(|n| from + n);
+            assert_eq!(next_capital(&all, from), expected, "from {from}");
+        }
+        // Each byte alone amid lowercase letters, at every offset of a chunk.
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut bytes = vec![b'q'; 16];
+                bytes[at] = b;
+                let expected = b.is_ascii_uppercase().then_some(at);
+                assert_eq!(next_capital(&bytes, 0), expected, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     proptest::proptest! {
