@@ -86,7 +86,7 @@ pub fn validate<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DocumentErro
             ),
         });
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = crate::text::find_either(bytes, 0, 0, 0) {
         return Err(error(
             nul,
             format!("binary data: NUL byte at byte {nul}; is this a text file?"),

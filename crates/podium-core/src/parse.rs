@@ -8,7 +8,7 @@
 use crate::dates;
 use crate::document::{Date, Field, Metadata, Span};
 use crate::label::{is_field_word, label_at};
-use crate::text::{fold, folds_longer_than, with_fold};
+use crate::text::{find_either, fold, folds_longer_than, with_fold};
 
 /// Whitespace for layout purposes. The BOM is here because it is invisible: a file that
 /// starts with one must not get a title that starts with one.
@@ -68,22 +68,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
 /// The first `\n` or `\r` at or after `from`, or the end. Eight bytes at a time: finding
 /// line ends byte by byte was a tenth of the layout's cost.
 fn line_end(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Some byte of `x` is zero (exact as a yes/no: the classic "haszero" test).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        if has_zero(x ^ (ONES * u64::from(b'\n'))) || has_zero(x ^ (ONES * u64::from(b'\r'))) {
-            break;
-        }
-        i += 8;
-    }
-    bytes[i..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |n| i + n)
+    find_either(bytes, from, b'\n', b'\r').unwrap_or(bytes.len())
 }
 
 fn trim(text: &str, start: usize, end: usize) -> Option<Line> {
@@ -496,6 +481,9 @@ mod tests {
         // Bytes one off a line break, and high bytes, are no line break.
         let bytes = [0x0b, 0x0c, 0x0e, 0x09, 0x8a, 0x8d, 0xff, 0x00, 0x0b, b'\n'];
         assert_eq!(line_end(&bytes, 0), 9);
+        // The NUL search of validation uses the same scan.
+        assert_eq!(find_either(b"abcdefghij\0k\0", 0, 0, 0), Some(10));
+        assert_eq!(find_either(b"abcdefghijkl", 0, 0, 0), None);
     }
 
     #[test]
