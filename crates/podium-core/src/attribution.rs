@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Field, Metadata, Mode, Span};
-use crate::label::label_at;
+use crate::label::{label_at, Label};
 use crate::parse::{is_space, line_text, skip_space, Block};
 use crate::speakers::{
     is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
@@ -50,72 +50,79 @@ pub struct Attributed {
 
 /// All-capital words written in the document's prose, so shouted labels keep them (NATO).
 pub fn acronyms(text: &str) -> Vec<String> {
-    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals; ASCII
-    // is checked byte by byte, only other characters are decoded.
-    const OTHER: u8 = 0; // ASCII, not alphanumeric
-    const CAPITAL: u8 = 1;
-    const SMALL: u8 = 2; // lowercase letter or digit
-    const NON_ASCII: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut class = [NON_ASCII; 256];
-        let mut b = 0;
-        while b < 128 {
-            class[b] = match b as u8 {
-                b'A'..=b'Z' => CAPITAL,
-                b'a'..=b'z' | b'0'..=b'9' => SMALL,
-                _ => OTHER,
-            };
-            b += 1;
-        }
-        class
-    };
+    // The runs of alphanumeric characters of 2–6 bytes that are all ASCII capitals. Such a
+    // run starts with a capital, and capitals are few: jump from one to the next eight
+    // bytes at a time, and look at the run around each.
     let bytes = text.as_bytes();
     let mut found: Vec<&str> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let start = i;
-        let mut capitals = true;
-        while i < bytes.len() {
-            let class = CLASS[usize::from(bytes[i])];
-            if class == CAPITAL || class == SMALL {
-                capitals &= class == CAPITAL;
-                i += 1;
-            } else if class == OTHER {
+    while let Some(start) = next_capital(bytes, i) {
+        // A run that started before this capital has no capital before it (the search
+        // would have stopped there), so it is no acronym; it is still walked to its end.
+        let mut capitals = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut end = start;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                capitals &= b.is_ascii_uppercase();
+                end += 1;
+            } else if b.is_ascii() {
                 break;
             } else {
-                let c = text[i..].chars().next().expect("on a char boundary");
+                let c = text[end..].chars().next().expect("on a char boundary");
                 if !c.is_alphanumeric() {
                     break;
                 }
                 capitals = false;
-                i += c.len_utf8();
+                end += c.len_utf8();
             }
         }
         // "PRICE:" ends a shouted label, it is not prose: `MR. PRICE:` is Price, not PRICE.
-        let ends_label = bytes.get(i) == Some(&b':');
-        if capitals && !ends_label && i - start >= 2 && i - start <= 6 {
-            found.push(&text[start..i]);
+        let ends_label = bytes.get(end) == Some(&b':');
+        if capitals && !ends_label && end - start >= 2 && end - start <= 6 {
+            found.push(&text[start..end]);
         }
-        if i == start {
-            // Not alphanumeric: step over it.
-            i += if bytes[i].is_ascii() {
-                1
-            } else {
-                text[i..].chars().next().map_or(1, char::len_utf8)
-            };
-        }
+        i = end;
     }
     found.sort_unstable();
     found.dedup();
     found.into_iter().map(str::to_string).collect()
 }
 
-/// Counts the body lines that open with a speaker label: two or more make a transcript.
-pub fn label_count(text: &str, body: &[Block]) -> usize {
+/// The first ASCII capital at or after `from`, eight bytes at a time.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // With the high bits cleared no byte carries into the next: a byte's high bit is
+        // then set in `y + 0x3f` when it is at least b'A', in `y + 0x25` when it is past
+        // b'Z'. Bytes that had their high bit set (not ASCII) are masked out.
+        let y = x & !HIGHS;
+        let capital = (y + ONES * 0x3f) & !(y + ONES * 0x25) & !x & HIGHS;
+        if capital != 0 {
+            return Some(i + capital.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|n| i + n)
+}
+
+/// The speaker label each body line opens with, if any, in order (all blocks' lines one
+/// after another). Two or more labels make a transcript; [`transcript`] takes them back
+/// rather than looking for them again.
+pub fn line_labels(text: &str, body: &[Block]) -> Vec<Option<Label>> {
     body.iter()
         .flat_map(|b| &b.lines)
-        .filter(|l| label_at(line_text(text, **l)).is_some())
-        .count()
+        .map(|l| label_at(line_text(text, *l)))
+        .collect()
 }
 
 /// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
@@ -174,6 +181,7 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
 pub fn transcript(
     text: &str,
     body: &[Block],
+    labels: &[Option<Label>],
     host: Option<Mention>,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
@@ -191,10 +199,11 @@ pub fn transcript(
     let mut last_question: Option<u32> = None;
     let mut introduced: Option<Mention> = None;
 
+    let mut labels = labels.iter();
     for block in body {
         let mut piece_start = block.lines[0].start;
         for (i, &line) in block.lines.iter().enumerate() {
-            let Some(label) = label_at(line_text(text, line)) else {
+            let Some(label) = labels.next().copied().flatten() else {
                 continue;
             };
             if i > 0 {
@@ -494,6 +503,20 @@ const SPEECH_VERBS: &[&str] = &[
     "warns",
     "wrote",
 ];
+
+/// False for most words that are not in [`SPEECH_VERBS`], before folding them: an ASCII
+/// word folds to a word of its length and its last letter, and every speech verb is 3 to 12
+/// letters ending in d, e, s or y (a test keeps them so). Other words are not ruled out.
+fn may_be_speech_verb(word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
+    (3..=12).contains(&word.len())
+        && word
+            .as_bytes()
+            .last()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'd' | b'e' | b's' | b'y'))
+}
 
 /// Verbs that only count as speech when a that-clause or a quotation follows: "Israel
 /// declared a state of war" is not reported speech, "Israel declared that…" is.
@@ -1038,7 +1061,11 @@ fn attribute_sentence<'t>(
     let tokens = toks(sentence, s);
     let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
-    let word_is = |k: usize, folded: &str| with_fold(word(k), |w| w == folded);
+    // An ASCII word folds to a word of its own length: most words are ruled out by that.
+    let word_is = |k: usize, folded: &str| {
+        let w = word(k);
+        (w.len() == folded.len() || !w.is_ascii()) && with_fold(w, |w| w == folded)
+    };
 
     // "According to him, …" / "according to NATO Secretary General Jens Stoltenberg".
     for k in 0..tokens.len().saturating_sub(2) {
@@ -1077,7 +1104,8 @@ fn attribute_sentence<'t>(
     }
 
     for v in 0..tokens.len() {
-        let verb = with_fold(word(v), |w| SPEECH_VERBS.binary_search(&w).is_ok());
+        let verb = may_be_speech_verb(word(v))
+            && with_fold(word(v), |w| SPEECH_VERBS.binary_search(&w).is_ok());
         if inside(tokens[v].start) || !verb {
             continue;
         }
@@ -1172,6 +1200,17 @@ mod tests {
     }
 
     #[test]
+    fn every_speech_verb_passes_the_quick_check() {
+        for v in SPEECH_VERBS {
+            assert!(may_be_speech_verb(v), "{v}");
+            assert!(may_be_speech_verb(&v.to_uppercase()), "{v}");
+        }
+        assert!(!may_be_speech_verb("that"));
+        assert!(!may_be_speech_verb("Stoltenberg"));
+        assert!(may_be_speech_verb("sáid"));
+    }
+
+    #[test]
     fn speech_verbs_are_sorted_for_binary_search() {
         assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
     }
@@ -1231,6 +1270,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn next_capital_finds_every_capital_and_nothing_else() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for from in 0..all.len() {
+            let expected = all[from..]
+                .iter()
+                .position(u8::is_ascii_uppercase)
+                .map(|n| from + n);
+            assert_eq!(next_capital(&all, from), expected, "from {from}");
+        }
+        // Each byte alone amid lowercase letters, at every offset of a chunk.
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut bytes = vec![b'q'; 16];
+                bytes[at] = b;
+                let expected = b.is_ascii_uppercase().then_some(at);
+                assert_eq!(next_capital(&bytes, 0), expected, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     proptest::proptest! {

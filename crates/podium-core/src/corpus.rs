@@ -86,7 +86,7 @@ pub fn validate<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DocumentErro
             ),
         });
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = crate::text::find_either(bytes, 0, 0, 0) {
         return Err(error(
             nul,
             format!("binary data: NUL byte at byte {nul}; is this a text file?"),
@@ -123,11 +123,9 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     let keep_upper = |w: &str| acronyms.binary_search_by(|a| a.as_str().cmp(w)).is_ok();
     let mut people = crate::speakers::People::default();
 
-    let labels = attribution::label_count(text, &layout.body);
-    let opens_with_label = layout
-        .body
-        .first()
-        .is_some_and(|b| crate::label::label_at(parse::line_text(text, b.lines[0])).is_some());
+    let line_labels = attribution::line_labels(text, &layout.body);
+    let labels = line_labels.iter().flatten().count();
+    let opens_with_label = line_labels.first().is_some_and(Option::is_some);
     let kind = if labels >= 2 || (labels == 1 && opens_with_label) {
         Kind::Transcript
     } else {
@@ -135,9 +133,14 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     };
     let host = attribution::host_in_title(&layout.title, &keep_upper);
     let attributed = match kind {
-        Kind::Transcript => {
-            attribution::transcript(text, &layout.body, host, &mut people, &keep_upper)
-        }
+        Kind::Transcript => attribution::transcript(
+            text,
+            &layout.body,
+            &line_labels,
+            host,
+            &mut people,
+            &keep_upper,
+        ),
         Kind::Article => {
             // Named in the title, known for "he said", but a speaker only if attributed.
             if let Some(m) = host {

@@ -7,8 +7,11 @@
 //! vocabulary; typo tolerance scans the vocabulary with a bounded edit distance, which is
 //! cheap because the vocabulary is far smaller than the text.
 
+use std::collections::HashMap;
+
 use crate::document::Corpus;
-use crate::text::{fold, words};
+use crate::text::{fold, fold_into, words};
+use crate::topics::FastHash;
 
 /// A passage's place in the corpus: document number and passage number within it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,7 +120,14 @@ fn typo_budget(len: usize) -> usize {
 
 impl Index {
     pub fn build(corpus: &Corpus) -> Index {
-        let mut entries: Vec<(String, u32)> = Vec::new();
+        // Each distinct folded word gets an id the first time it is seen; its postings grow
+        // in passage order, so they come out sorted, and a repeat within a passage is the
+        // last entry. Sorting the distinct words afterwards is far cheaper than sorting a
+        // (word, passage) pair for every word of the corpus.
+        let mut ids: HashMap<String, u32, FastHash> = HashMap::default();
+        let mut words_by_id: Vec<String> = Vec::new();
+        let mut postings_by_id: Vec<Vec<u32>> = Vec::new();
+        let mut folded = String::new();
         let mut passages = Vec::new();
         for (d, doc) in corpus.documents.iter().enumerate() {
             for (p, passage) in doc.passages.iter().enumerate() {
@@ -128,7 +138,21 @@ impl Index {
                 });
                 let mut add = |s: &str| {
                     for w in words(s) {
-                        entries.push((fold(w.text(s)), n));
+                        fold_into(w.text(s), &mut folded);
+                        let id = match ids.get(folded.as_str()) {
+                            Some(&id) => id as usize,
+                            None => {
+                                let id = words_by_id.len();
+                                ids.insert(folded.clone(), id as u32);
+                                words_by_id.push(folded.clone());
+                                postings_by_id.push(Vec::new());
+                                id
+                            }
+                        };
+                        let list = &mut postings_by_id[id];
+                        if list.last() != Some(&n) {
+                            list.push(n);
+                        }
                     }
                 };
                 add(doc.slice(passage.span));
@@ -142,16 +166,14 @@ impl Index {
                 }
             }
         }
-        entries.sort_unstable();
-        entries.dedup();
-        let mut vocabulary: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
-        for (word, n) in entries {
-            if vocabulary.last() != Some(&word) {
-                vocabulary.push(word);
-                postings.push(Vec::new());
-            }
-            postings.last_mut().expect("pushed").push(n);
+        drop(ids);
+        let mut order: Vec<u32> = (0..words_by_id.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| words_by_id[a as usize].cmp(&words_by_id[b as usize]));
+        let mut vocabulary = Vec::with_capacity(order.len());
+        let mut postings = Vec::with_capacity(order.len());
+        for id in order {
+            vocabulary.push(std::mem::take(&mut words_by_id[id as usize]));
+            postings.push(std::mem::take(&mut postings_by_id[id as usize]));
         }
         Index {
             passages,

@@ -248,6 +248,17 @@ pub struct Results {
 impl Catalog {
     pub fn new(corpus: &Corpus) -> Catalog {
         let index = crate::index::Index::build(corpus);
+        // Each topic's parent, looked up by id once rather than at every step up.
+        let parents: Vec<Option<u32>> = corpus
+            .topics
+            .iter()
+            .map(|t| {
+                t.parent
+                    .as_deref()
+                    .and_then(|p| corpus.topics.iter().position(|x| x.id == p))
+                    .map(|p| p as u32)
+            })
+            .collect();
         let with_ancestors = |topics: &[u32]| -> Vec<u32> {
             let mut out = Vec::new();
             for &t in topics {
@@ -258,12 +269,7 @@ impl Catalog {
                         out.push(c);
                     }
                     guard += 1;
-                    cur = corpus.topics[c as usize]
-                        .parent
-                        .as_deref()
-                        .and_then(|p| corpus.topics.iter().position(|x| x.id == p))
-                        .map(|p| p as u32)
-                        .filter(|_| guard < 32);
+                    cur = parents[c as usize].filter(|_| guard < 32);
                 }
             }
             out.sort_unstable();

@@ -198,6 +198,28 @@ pub(crate) fn folds_longer_than(s: &str, n: usize) -> bool {
         .is_some()
 }
 
+/// The first position at or after `from` of byte `a` or byte `b`, looking at eight bytes at
+/// a time (a u64, no unsafe) and byte by byte only in the chunk that has one.
+pub(crate) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Some byte of `x` is zero (exact as a yes/no: the classic "haszero" test).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        if has_zero(x ^ (ONES * u64::from(a))) || has_zero(x ^ (ONES * u64::from(b))) {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&c| c == a || c == b)
+        .map(|n| i + n)
+}
+
 /// Is [`fold`]`(s)` one of `list`?
 pub(crate) fn fold_in(s: &str, list: &[&str]) -> bool {
     with_fold(s, |f| list.contains(&f))
