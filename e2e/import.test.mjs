@@ -291,4 +291,35 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     const message = await page.locator('.storage-error').innerText();
     assert.match(message, /Could not save your documents.*QuotaExceededError.*gone after a reload/s);
   });
+
+  test('a file dropped anywhere on the page is imported, and other drops are left alone', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: site.url });
+    await page.locator(RESULTS).first().waitFor();
+    const embedded = await total(page);
+    // What the browser dispatches when a file from the desktop is dropped on the results.
+    const drop = (name, text, type) =>
+      page.evaluate(
+        ([name, text, type]) => {
+          const dt = new DataTransfer();
+          if (name) dt.items.add(new File([text], name, { type }));
+          else dt.setData('text/plain', text);
+          const target = document.querySelector('ol#results');
+          const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt });
+          target.dispatchEvent(over);
+          const ev = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt });
+          target.dispatchEvent(ev);
+          return { overPrevented: over.defaultPrevented, dropPrevented: ev.defaultPrevented };
+        },
+        [name, text, type],
+      );
+    // Dragged text is not a file: the page does not take it.
+    assert.deepEqual(await drop(null, 'just words'), { overPrevented: false, dropPrevented: false });
+    assert.deepEqual(await drop('remarks-blinken.txt', TRANSCRIPT, 'text/plain'), { overPrevented: true, dropPrevented: true });
+    // The panel opens on its own to report the file.
+    await page.locator('#import').waitFor();
+    await until(() => page.locator('.import-reports li[data-file="remarks-blinken.txt"]').innerText(), (t) => /✓.*transcript · 6 turns/s.test(t), 'the dropped file is reported');
+    await until(() => total(page), (x) => x > embedded, 'its passages are counted');
+    await page.locator(facet('document', 'remarks-blinken.txt')).waitFor();
+    assert.deepEqual(page.errors, []);
+  });
 });

@@ -61,6 +61,10 @@ impl Session {
         slot.set(Some(toast));
         set_timeout(
             move || {
+                // The viewer that showed it may have been replaced by then.
+                if slot.is_disposed() {
+                    return;
+                }
                 if slot.with_untracked(|t| t.as_ref().is_some_and(|t| t.message == message)) {
                     slot.set(None);
                 }

@@ -2,7 +2,7 @@
 //! spacers above and below standing for the rest, so 35,000 results paint as fast as 20.
 //!
 //! Cards differ in height, so each card's height is measured once it has been rendered (kept
-//! per passage, across queries) and the mean of the measured heights stands in for the
+//! per passage, across queries) and the mean of the first cards measured stands in for the
 //! others. The page scrolls (not the list), so the visible window is the viewport's position
 //! relative to the top of the list. The list stays an `<ol>` of `<li>`s; each item says its
 //! position in the whole list (`aria-posinset`, `aria-setsize`).
@@ -32,29 +32,39 @@ const OVERSCAN: f64 = 800.0;
 struct Heights {
     known: HashMap<PassageRef, f64>,
     sum: f64,
+    /// The estimate for unmeasured cards, fixed after the first measurements. A running mean
+    /// would move every unmeasured card above the viewport with each new measurement, and
+    /// the page with them: the reader's place would drift by thousands of pixels.
+    frozen: Option<f64>,
 }
 
 impl Heights {
     fn estimate(&self) -> f64 {
-        if self.known.is_empty() {
-            ESTIMATE
-        } else {
-            self.sum / self.known.len() as f64
+        self.frozen.unwrap_or(ESTIMATE)
+    }
+
+    /// Fixes the estimate at the mean of what has been measured so far.
+    fn freeze(&mut self) {
+        if self.frozen.is_none() && !self.known.is_empty() {
+            self.frozen = Some(self.sum / self.known.len() as f64);
         }
     }
 
-    /// Records a height; says whether it changed what the layout assumed.
-    fn record(&mut self, r: PassageRef, h: f64) -> bool {
+    /// Records a height; returns how much it differs from what the layout assumed.
+    fn record(&mut self, r: PassageRef, h: f64) -> f64 {
+        let assumed = self
+            .known
+            .get(&r)
+            .copied()
+            .unwrap_or_else(|| self.estimate());
         match self.known.insert(r, h) {
-            Some(old) if (old - h).abs() < 0.5 => false,
-            Some(old) => {
-                self.sum += h - old;
-                true
-            }
-            None => {
-                self.sum += h;
-                true
-            }
+            Some(old) => self.sum += h - old,
+            None => self.sum += h,
+        }
+        if (assumed - h).abs() < 0.5 {
+            0.0
+        } else {
+            h - assumed
         }
     }
 }
@@ -158,6 +168,10 @@ fn VirtualList() -> impl IntoView {
         range.track();
         podium.results.track();
         request_animation_frame(move || {
+            // The list may have gone (new results, an empty state, a new library) by the frame.
+            if heights.is_disposed() || measured.is_disposed() {
+                return;
+            }
             let Some(el) = frame.get_untracked() else {
                 return;
             };
@@ -166,6 +180,10 @@ fn VirtualList() -> impl IntoView {
             };
             let items = list.children();
             let mut changed = false;
+            // How far the cards wholly above the viewport grew: the page scrolls by as much so
+            // the reader's place stays put. (The browser's own scroll anchoring is off for the
+            // list: it would also answer to the spacers and double the correction.)
+            let mut shift = 0.0;
             podium.results.with_untracked(|r| {
                 heights.update_value(|h| {
                     for k in 0..items.length() {
@@ -177,11 +195,21 @@ fn VirtualList() -> impl IntoView {
                             .get_attribute("aria-posinset")
                             .and_then(|s| s.parse::<usize>().ok());
                         if let Some(&p) = at.and_then(|i| r.passages.get(i.wrapping_sub(1))) {
-                            changed |= h.record(p, f64::from(li.offset_height()));
+                            let grew = h.record(p, f64::from(li.offset_height()));
+                            if grew != 0.0 {
+                                changed = true;
+                                if li.get_bounding_client_rect().bottom() <= 0.0 {
+                                    shift += grew;
+                                }
+                            }
                         }
                     }
+                    h.freeze();
                 })
             });
+            if shift != 0.0 {
+                window().scroll_by_with_x_and_y(0.0, shift);
+            }
             if changed {
                 measured.update(|m| *m = m.wrapping_add(1));
             }

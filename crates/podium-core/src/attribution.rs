@@ -194,7 +194,13 @@ pub fn transcript(
     });
     let mut turn: Option<u32> = None;
     let mut speaker = host;
-    let mut mode = Mode::Speech;
+    // Before the first label, text nobody is known to speak (a byline, a dateline) is the
+    // transcript's own: narration, not someone's speech.
+    let mut mode = if host.is_some() {
+        Mode::Speech
+    } else {
+        Mode::Narration
+    };
     let mut reply_to: Option<u32> = None;
     let mut last_question: Option<u32> = None;
     let mut introduced: Option<Mention> = None;

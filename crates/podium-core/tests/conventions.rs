@@ -47,6 +47,22 @@ fn shouted_labels_and_questions_make_a_state_department_transcript() {
 }
 
 #[test]
+fn a_byline_before_the_first_label_is_narration_not_speech() {
+    let c = one(
+        "remarks.txt",
+        "Remarks to the Press\n\n\
+         Antony J. Blinken, Secretary of State\nBrussels, Belgium\nApril 4, 2023\n\n\
+         SECRETARY BLINKEN: Good morning.\n\n\
+         Q: And on Finland?\n",
+    );
+    let d = &c.documents[0];
+    let byline = passage_with(d, "Brussels, Belgium");
+    assert_eq!((byline.speaker, byline.mode), (None, Mode::Narration));
+    assert_eq!(passage_with(d, "Good morning").mode, Mode::Speech);
+    assert_no_text_lost(d);
+}
+
+#[test]
 fn speakers_toml_names_a_surname_only_label() {
     let files = vec![(
         "briefing.txt".to_string(),
