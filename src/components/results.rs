@@ -105,6 +105,14 @@ fn document_top(el: &HtmlElement) -> f64 {
     top
 }
 
+fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
 fn px(x: f64) -> String {
     format!("{}px", x.max(0.0).round())
 }
@@ -141,19 +149,19 @@ fn VirtualList() -> impl IntoView {
         layout.with(|t| window_of(t, top - OVERSCAN, bottom + OVERSCAN))
     });
 
+    // The list's top in the page, as last read: a new query places the viewport with it
+    // instead of reading the layout while the new results are still being rendered.
+    let list_top = StoredValue::new(0.0f64);
     let read_viewport = move || {
         let Some(el) = frame.get_untracked() else {
             return;
         };
         let win = window();
         let scroll = win.scroll_y().unwrap_or(0.0);
-        let height = win
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(800.0);
-        let top = scroll - document_top(&el);
-        viewport.set((top, top + height));
+        let at = document_top(&el);
+        list_top.set_value(at);
+        let top = scroll - at;
+        viewport.set((top, top + viewport_height()));
     };
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| read_viewport());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| read_viewport());
@@ -217,13 +225,18 @@ fn VirtualList() -> impl IntoView {
         });
     });
 
-    // A new query starts at the top of its results.
+    // A new query starts at the top of its results. Reading the layout here would force the
+    // browser to lay out the new results twice in the frame, so the viewport is placed from
+    // what was last read; the measurement pass above reads it again once laid out.
     Effect::new(move |first: Option<()>| {
         podium.results.track();
-        if first.is_some() && viewport.get_untracked().0 > 0.0 {
+        if first.is_none() {
+            read_viewport();
+        } else if viewport.get_untracked().0 > 0.0 {
             window().scroll_to_with_x_and_y(0.0, 0.0);
+            let top = -list_top.get_value();
+            viewport.set((top, top + viewport_height()));
         }
-        read_viewport();
     });
 
     // The keyboard selection: render it if it is not, then focus it (which scrolls it into view).
