@@ -320,6 +320,21 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await until(() => page.locator('.import-reports li[data-file="remarks-blinken.txt"]').innerText(), (t) => /✓.*transcript · 6 turns/s.test(t), 'the dropped file is reported');
     await until(() => total(page), (x) => x > embedded, 'its passages are counted');
     await page.locator(facet('document', 'remarks-blinken.txt')).waitFor();
+    // Two drops at once: the second waits for the first, and the reader is told.
+    await page.locator('.import-progress').waitFor({ state: 'detached' });
+    await page.evaluate(
+      ([a, b]) => {
+        for (const [name, text] of [a, b]) {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, { type: 'text/plain' }));
+          document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+      },
+      [['finland-article.md', ARTICLE], ['doorstep-statement.txt', PASTED]],
+    );
+    await until(() => page.locator('#toast').innerText(), (t) => /Still importing/.test(t), 'the second drop is refused with a reason');
+    await page.locator(facet('document', 'finland-article.md')).waitFor();
+    assert.equal(await page.locator(facet('document', 'doorstep-statement.txt')).count(), 0);
     assert.deepEqual(page.errors, []);
   });
 });

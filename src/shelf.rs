@@ -125,10 +125,25 @@ impl Shelf {
     /// Imports files and pasted texts: each is parsed on its own, so one bad file is
     /// reported and the others still come in.
     pub fn import(self, sources: Vec<Source>) {
-        if sources.is_empty() || self.busy() {
+        if sources.is_empty() {
+            return;
+        }
+        if self.busy() {
+            // Only a drop gets here: the picker and the paste box are disabled meanwhile.
+            self.session.show_toast(Toast {
+                message: "Still importing: drop these files again when it has finished".into(),
+                action: None,
+            });
             return;
         }
         self.open.set(true);
+        // Busy from now, not from the task's first step: a second drop in the same turn of
+        // the event loop must not start a second import.
+        self.progress.set(Some(Progress {
+            label: "Reading".into(),
+            done: 0,
+            total: sources.len(),
+        }));
         spawn_local(async move {
             let n = sources.len();
             let mut reports: Vec<ImportReport> = Vec::new();
