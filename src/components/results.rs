@@ -114,7 +114,8 @@ fn viewport_height() -> f64 {
 }
 
 fn px(x: f64) -> String {
-    format!("{}px", x.max(0.0).round())
+    // Whole pixels, as integers: formatting an f64 would pull float printing into the wasm.
+    format!("{}px", x.max(0.0).round() as i64)
 }
 
 #[component]
