@@ -185,7 +185,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     // --- Paste -----------------------------------------------------------------------------
     await page.locator('#import-paste').fill(PASTED);
     await page.getByRole('button', { name: 'Add pasted text' }).click();
-    await until(() => page.locator('.import-reports li').innerText(), (t) => /doorstep-statement\.txt[\s\S]*transcript · 3 turns/.test(t), 'the pasted text is reported');
+    await until(() => page.locator('.import-reports').innerText(), (t) => /doorstep-statement\.txt[\s\S]*transcript · 3 turns/.test(t), 'the pasted text is reported');
     await page.locator(facet('document', 'doorstep-statement.txt')).waitFor();
     await page.locator('.import-progress').waitFor({ state: 'detached' }); // saved
     assert.equal(await page.locator('.local-documents li').count(), 3);
@@ -324,6 +324,11 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await page.locator('.import-progress').waitFor({ state: 'detached' });
     await page.evaluate(
       ([a, b]) => {
+        // Every message the toast shows: the first import may finish, and replace the
+        // refusal with its own message, before the test looks.
+        window.toasts = [];
+        const toast = document.getElementById('toast');
+        new MutationObserver(() => window.toasts.push(toast.innerText)).observe(toast, { childList: true, subtree: true, characterData: true });
         for (const [name, text] of [a, b]) {
           const dt = new DataTransfer();
           dt.items.add(new File([text], name, { type: 'text/plain' }));
@@ -332,7 +337,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
       },
       [['finland-article.md', ARTICLE], ['doorstep-statement.txt', PASTED]],
     );
-    await until(() => page.locator('#toast').innerText(), (t) => /Still importing/.test(t), 'the second drop is refused with a reason');
+    await until(() => page.evaluate(() => window.toasts.join('\n')), (t) => /Still importing/.test(t), 'the second drop is refused with a reason');
     await page.locator(facet('document', 'finland-article.md')).waitFor();
     assert.equal(await page.locator(facet('document', 'doorstep-statement.txt')).count(), 0);
     assert.deepEqual(page.errors, []);

@@ -302,3 +302,53 @@ fn VirtualList() -> impl IntoView {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(n: u32) -> Vec<PassageRef> {
+        (0..n)
+            .map(|passage| PassageRef { doc: 0, passage })
+            .collect()
+    }
+
+    #[test]
+    fn unmeasured_cards_take_the_estimate_and_measured_ones_their_height() {
+        let passages = refs(4);
+        let mut h = Heights::default();
+        assert_eq!(tops(&passages, &h), [0.0, 200.0, 400.0, 600.0, 800.0]);
+        // The first measurement is against the default estimate.
+        assert_eq!(h.record(passages[1], 300.0), 100.0);
+        h.freeze();
+        assert_eq!(tops(&passages, &h), [0.0, 300.0, 600.0, 900.0, 1200.0]);
+        // Sub-pixel changes are not changes, but the height kept is the latest.
+        assert_eq!(h.record(passages[1], 300.25), 0.0);
+        assert_eq!(tops(&passages, &h), [0.0, 300.0, 600.25, 900.25, 1200.25]);
+    }
+
+    #[test]
+    fn the_estimate_stays_put_once_frozen() {
+        let passages = refs(3);
+        let mut h = Heights::default();
+        h.record(passages[0], 100.0);
+        h.freeze();
+        // A later, taller card does not move the unmeasured ones (the reader's place).
+        assert_eq!(h.record(passages[1], 500.0), 400.0);
+        h.freeze();
+        assert_eq!(h.estimate(), 100.0);
+        assert_eq!(tops(&passages, &h), [0.0, 100.0, 600.0, 700.0]);
+    }
+
+    #[test]
+    fn the_window_covers_exactly_the_cards_that_touch_the_pixels() {
+        let t = [0.0, 100.0, 200.0, 300.0, 400.0];
+        assert_eq!(window_of(&t, 0.0, 50.0), (0, 1));
+        assert_eq!(window_of(&t, 100.0, 200.0), (1, 2));
+        assert_eq!(window_of(&t, 150.0, 250.0), (1, 3));
+        assert_eq!(window_of(&t, -800.0, 1000.0), (0, 4));
+        // Scrolled past the end, or an empty list: an empty window, never out of bounds.
+        assert_eq!(window_of(&t, 5000.0, 6000.0), (4, 4));
+        assert_eq!(window_of(&[0.0], 0.0, 800.0), (0, 0));
+    }
+}
