@@ -27,6 +27,11 @@ pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
         .unwrap_or_default();
     let speaker = NodeRef::<Input>::new();
     let topic = NodeRef::<Input>::new();
+    // The editor opens under the card's buttons, maybe below the fold: focusing the speaker
+    // field brings it into view and lets the reader type at once.
+    speaker.on_load(|input| {
+        let _ = input.focus();
+    });
 
     let correct = move |change: Change, message: String| {
         close.run(());
