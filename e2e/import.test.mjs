@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, viewports } from './lib.mjs';
+import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, until as untilIn, viewports } from './lib.mjs';
 import { serveDir } from './serve.mjs';
 
 const DIST = process.env.DIST ?? join(repoRoot, 'dist');
@@ -56,16 +56,8 @@ MR. PRICE: Yes, KFOR stays.
 
 const file = (name, text) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
 
-/** Retry `get` until `ok(value)` holds, then return the value; fail with the last one. */
-async function until(get, ok, message, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${message}: last value ${JSON.stringify(value)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
+/** `until` from lib.mjs with more time: an import parses, saves and rebuilds. */
+const until = (get, ok, message, timeout = 10_000) => untilIn(get, ok, message, timeout);
 
 async function total(page) {
   const text = await page.locator('#result-count').innerText();

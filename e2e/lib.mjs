@@ -10,6 +10,7 @@
 // Environment: CHROMIUM (path to the browser; default: chromium on PATH, then /usr/bin/chromium),
 // DIST (folder to serve; default: dist/ at the repository root).
 
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +118,17 @@ export async function screenshot(page, name) {
 // ---------------------------------------------------------------------------------------
 
 /** Resolves after `n` animation frames (the list renders and measures between frames). */
+/** Retry `get` until `ok(value)` holds, then return the value; fail with the last one. */
+export async function until(get, ok, message, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await get();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${message}: last value ${JSON.stringify(value)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 export const frames = (page, n = 3) =>
   page.evaluate(
     (n) =>

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, viewports } from './lib.mjs';
+import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, until, viewports } from './lib.mjs';
 import { serveDir } from './serve.mjs';
 
 const DIST = process.env.DIST ?? join(repoRoot, 'dist');
@@ -18,17 +18,6 @@ const SEARCH = 'input[type=search][aria-label="Search passages"]';
 const RESULTS = 'ol#results article.passage';
 const STOLTENBERG = 'section[data-facet=speaker] li.facet-value[data-id="jens-stoltenberg"] button.include';
 const isCspMessage = (text) => /Content Security Policy|Content-Security-Policy|Refused to/i.test(text);
-
-/** Retry `get` until `ok(value)` holds (5 s), then return the value; fail with the last one. */
-async function until(get, ok, message, timeout = 5_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await get();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) assert.fail(`${message}: last value ${JSON.stringify(value)}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
 
 /** `#result-count` as numbers: "24 of 35 passages" → { shown: 24, total: 35 }. */
 async function resultCount(page) {

@@ -31,7 +31,6 @@ const OVERSCAN: f64 = 800.0;
 #[derive(Default)]
 struct Heights {
     known: HashMap<PassageRef, f64>,
-    sum: f64,
     /// The estimate for unmeasured cards, fixed after the first measurements. A running mean
     /// would move every unmeasured card above the viewport with each new measurement, and
     /// the page with them: the reader's place would drift by thousands of pixels.
@@ -46,21 +45,14 @@ impl Heights {
     /// Fixes the estimate at the mean of what has been measured so far.
     fn freeze(&mut self) {
         if self.frozen.is_none() && !self.known.is_empty() {
-            self.frozen = Some(self.sum / self.known.len() as f64);
+            self.frozen = Some(self.known.values().sum::<f64>() / self.known.len() as f64);
         }
     }
 
     /// Records a height; returns how much it differs from what the layout assumed.
     fn record(&mut self, r: PassageRef, h: f64) -> f64 {
-        let assumed = self
-            .known
-            .get(&r)
-            .copied()
-            .unwrap_or_else(|| self.estimate());
-        match self.known.insert(r, h) {
-            Some(old) => self.sum += h - old,
-            None => self.sum += h,
-        }
+        let estimate = self.estimate();
+        let assumed = self.known.insert(r, h).unwrap_or(estimate);
         if (assumed - h).abs() < 0.5 {
             0.0
         } else {
