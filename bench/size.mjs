@@ -8,7 +8,9 @@
 //
 // First load = index.html and every .js, .css and .wasm file of the folder except sw.js (the
 // service worker is registered after the load event and precaches in the background). The
-// corpus is inside the wasm. Icons and the manifest are listed apart, as "later".
+// corpus is inside the wasm. Icons and the manifest are listed apart, as "later"; the import
+// worker (podium-worker*: loader, glue, wasm), which the page fetches on the reader's first
+// import, as "on first import".
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -40,11 +42,14 @@ function sizes(bytes) {
 function measure(dir) {
   const files = [];
   const later = { raw: 0, gzip: 0, brotli: 0 };
+  const onImport = { raw: 0, gzip: 0, brotli: 0 };
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
     const s = sizes(readFileSync(path));
-    if (FIRST_LOAD.has(extname(name)) && name !== 'sw.js') {
+    if (name.startsWith('podium-worker')) {
+      for (const k of Object.keys(onImport)) onImport[k] += s[k];
+    } else if (FIRST_LOAD.has(extname(name)) && name !== 'sw.js') {
       files.push({ name, kind: kindOf(name), ...s });
     } else {
       for (const k of Object.keys(later)) later[k] += s[k];
@@ -60,7 +65,7 @@ function measure(dir) {
       byKind[f.kind][k] += f[k];
     }
   }
-  return { dir, files, byKind, total, later };
+  return { dir, files, byKind, total, later, onImport };
 }
 
 function kindOf(name) {
@@ -98,6 +103,9 @@ if (json) {
     }
     console.log(row(['**total**', `${s.total.raw} (${kb(s.total.raw)})`, `${s.total.gzip} (${kb(s.total.gzip)})`, `${s.total.brotli} (${kb(s.total.brotli)})`]));
     console.log(row(['later (icons, manifest, sw.js)', kb(s.later.raw), kb(s.later.gzip), kb(s.later.brotli)]));
+    if (s.onImport.raw > 0) {
+      console.log(row(['on first import (the worker)', kb(s.onImport.raw), kb(s.onImport.gzip), kb(s.onImport.brotli)]));
+    }
   }
   if (sites.length > 1) {
     console.log(`\nratio to ${ref.dir}\n`);

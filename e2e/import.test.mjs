@@ -284,6 +284,30 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.match(message, /Could not save your documents.*QuotaExceededError.*gone after a reload/s);
   });
 
+  test('says why when the import worker cannot start, and keeps the page as it was', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: 'about:blank' });
+    // As if the worker's script were missing from the server (the service worker would answer
+    // a route for the real name from its cache).
+    await page.addInitScript(() => {
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        constructor(url, options) {
+          super('missing-worker.js', options);
+        }
+      };
+    });
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.locator(RESULTS).first().waitFor();
+    const embedded = await total(page);
+    await openPanel(page);
+    await page.setInputFiles('#import-files', [file('remarks-blinken.txt', TRANSCRIPT)]);
+    await until(() => page.locator('.storage-error').count(), (c) => c === 1, 'the failure is shown');
+    assert.match(await page.locator('.storage-error').innerText(), /import worker stopped.*podium-worker_loader\.js could not be loaded.*reload the page/s);
+    await page.locator('.import-progress').waitFor({ state: 'detached' });
+    assert.equal(await total(page), embedded, 'nothing half-added');
+    assert.deepEqual(page.errors.filter((e) => !e.startsWith('request:') && !e.includes('404')), []);
+  });
+
   test('a file dropped anywhere on the page is imported, and other drops are left alone', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await site.open(viewports.desktop, { url: site.url });
     await page.locator(RESULTS).first().waitFor();

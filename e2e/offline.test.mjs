@@ -262,7 +262,21 @@ describe('the single-file build', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
     assert.doesNotMatch(html, /<script\b[^>]*\bsrc=|<link\b[^>]*rel="(stylesheet|preload|modulepreload|manifest)"/, 'no external script or style');
     const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1];
     assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval'/);
+    assert.match(csp, /worker-src blob:/);
     assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
+  });
+
+  test('imports a pasted document from file://, through its inlined worker', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await openRecorded(site, pathToFileURL(file).href);
+    const before = await until(() => resultCount(page), (c) => c.total > 0, 'passages listed');
+    await page.locator('#import-toggle').click();
+    await page.locator('#import-paste').fill('Doorstep\n\n12 May 2023\n\nMR. PRICE: KFOR stays.\n\nQUESTION: Why?\n\nMR. PRICE: Because.\n');
+    await page.getByRole('button', { name: 'Add pasted text' }).click();
+    await until(() => page.locator('.import-reports').innerText(), (t) => /doorstep\.txt[\s\S]*transcript · 3 turns/.test(t), 'the pasted text is reported');
+    await until(() => resultCount(page), (c) => c.total === before.total + 3, 'its passages join the list');
+    assert.deepEqual(page.afterLoad.filter((r) => !r.includes(' blob:')), [], 'requests after the load event, besides the worker\'s blob:');
+    assert.deepEqual(page.csp, [], 'CSP messages');
+    assert.deepEqual(page.errors, []);
   });
 
   test('opens from file:// with no server and shows the corpus, filters, searches, the matrix and documents', { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -8,8 +8,12 @@
 //   - the stylesheet, in one <style>;
 //   - one inline module script: the wasm-bindgen JS glue with its `export`s removed, the wasm
 //     as base64, and a call of the glue's init function with the decoded bytes;
+//   - the import worker (Trunk's podium-worker.js glue and its wasm, as base64) as the text of
+//     a <script type="text/plain">, which the module turns into a blob: URL for the app to
+//     start the worker from (window.podiumWorkerUrl; see src/workbench.rs);
 //   - a Content-Security-Policy meta that allows exactly that script and that style by their
-//     sha256 hashes, plus 'wasm-unsafe-eval' to compile the wasm, and nothing else.
+//     sha256 hashes, plus 'wasm-unsafe-eval' to compile the wasm, workers from blob: URLs,
+//     and nothing else.
 // No service worker (they need http(s)), no manifest, no request of any kind.
 
 import { createHash } from 'node:crypto';
@@ -63,9 +67,23 @@ glue = glue.replace(/^export\s+(default\s+)?(?=(async\s+)?function\b|class\b|con
 if (!initName) fail(`no \`export { … as default }\` (the init function) in ${glueName}`);
 if (/^\s*(import|export)\b/m.test(glue)) fail(`${glueName} has imports or exports left; cannot inline it`);
 
+// --- The import worker: its no-modules glue and wasm, started from a blob: URL -------------
+const workerGlue = read('podium-worker.js').toString('utf8');
+const workerWasm = read('podium-worker_bg.wasm');
+if (!/^let wasm_bindgen\b/m.test(workerGlue)) fail('podium-worker.js is not wasm-bindgen no-modules glue');
+const workerSource = `${workerGlue.trim()}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob('${workerWasm.toString('base64')}'), (c) => c.charCodeAt(0)) });
+`;
+
 const wasm = read(wasmName);
 const script = `
 ${glue.trim()}
+
+// The import worker's source is in the page as text; the app starts it from this URL.
+const workerText = document.getElementById('podium-worker-source')?.textContent;
+if (workerText) {
+  window.podiumWorkerUrl = URL.createObjectURL(new Blob([workerText], { type: 'text/javascript' }));
+}
 
 // The wasm, inlined (file:// allows no fetch); decoded and compiled asynchronously.
 const wasmBase64 = '${wasm.toString('base64')}';
@@ -73,7 +91,7 @@ const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await ${initName}({ module_or_path: wasmBytes });
 `;
 const css = `\n${cssNames.map((n) => read(n).toString('utf8').trim()).join('\n')}\n`;
-for (const [what, text, tag] of [['script', script, 'script'], ['stylesheet', css, 'style']]) {
+for (const [what, text, tag] of [['script', script, 'script'], ['stylesheet', css, 'style'], ['worker', workerSource, 'script']]) {
   if (new RegExp(`</${tag}`, 'i').test(text) || text.includes('<!--')) fail(`the ${what} contains </${tag} or <!--`);
 }
 
@@ -82,6 +100,7 @@ const csp = [
   "default-src 'none'",
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(css)}`,
+  'worker-src blob:',
   'img-src data:',
 ].join('; ');
 
@@ -96,7 +115,12 @@ if (html === before) fail('index.html was not rewritten');
 const charset = /<meta charset="[^"]*"\s*\/?>/i;
 if (!charset.test(html)) fail('no <meta charset> in index.html');
 html = html.replace(charset, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
-html = html.replace(/\s*<\/head>/i, () => `\n    <style>${css}</style>\n    <script type="module">${script}</script>\n  </head>`);
+html = html.replace(
+  /\s*<\/head>/i,
+  () =>
+    `\n    <style>${css}</style>\n    <script type="module">${script}</script>` +
+    `\n    <script type="text/plain" id="podium-worker-source">${workerSource}</script>\n  </head>`,
+);
 
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, html);
@@ -105,5 +129,6 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const raw = Buffer.byteLength(html);
 console.error(
   `single-file: wrote ${output}: ${kib(raw)} (${raw} bytes), gzip ${kib(gzipSync(html, { level: 9 }).length)}; ` +
-    `wasm ${kib(wasm.length)} → base64 ${kib(Math.ceil(wasm.length / 3) * 4)}`,
+    `wasm ${kib(wasm.length)} → base64 ${kib(Math.ceil(wasm.length / 3) * 4)}; ` +
+    `import worker ${kib(workerWasm.length)} → base64 ${kib(Math.ceil(workerWasm.length / 3) * 4)}`,
 );

@@ -10,6 +10,11 @@ use podium_core::corpus::Bundle;
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The blob itself, for the import worker ([`crate::workbench`]), which decodes its own copy.
+pub fn blob() -> &'static [u8] {
+    BLOB
+}
+
 /// The embedded corpus, or a sentence saying why it could not be read.
 pub fn embedded() -> Result<Bundle, String> {
     decode(BLOB)

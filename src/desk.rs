@@ -1,52 +1,31 @@
 //! The reader's desk: the embedded corpus, the documents they imported, the corrections they
 //! made, and the [`Library`] the three make together.
 //!
-//! Imported documents are assembled with the embedded ones by podium-core exactly as a build
-//! of all the files would (speakers merged across documents, topics tagged, keyphrases
-//! drawn from everything), so an imported "Stoltenberg" is the embedded "Jens Stoltenberg".
-//! For that the embedded documents are parsed again from their text, once, on the first
-//! import. Corrections are applied last, over that uncorrected corpus, which is kept: the
-//! TOML patches for a maintainer are written against it, and Undo is a rebuild without the
-//! last correction. Nothing here touches the browser; [`crate::shelf`] does the rest.
+//! The imported documents are parsed and assembled with the embedded ones by the workbench
+//! ([`crate::workbench`], in a Web Worker), exactly as a build of all the files would; the
+//! desk keeps what it sends back. Corrections are applied last, over that uncorrected
+//! corpus, which is kept: the TOML patches for a maintainer are written against it, and
+//! Undo is a rebuild without the last correction. Nothing here touches the browser;
+//! [`crate::shelf`] does the rest.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use podium_core::corpus::{assemble, Bundle, Options, Parsed};
+use podium_core::corpus::Bundle;
 use podium_core::corrections::{self, Correction};
-use podium_core::{Corpus, Kind};
+use podium_core::workbench::ImportReport;
+use podium_core::Corpus;
 
 use crate::library::Library;
 
 pub struct Desk {
     embedded: Arc<Corpus>,
-    options: Options,
-    /// The embedded documents parsed again: needed once the reader adds a document.
-    reparsed: Option<Vec<Parsed>>,
-    /// The reader's documents, parsed, by file name.
-    local: BTreeMap<String, Parsed>,
+    /// The file names of the reader's documents.
+    local: BTreeSet<String>,
     /// In the order made: later ones win.
     corrections: Vec<Correction>,
     /// Embedded and local documents, before the reader's corrections.
     uncorrected: Arc<Corpus>,
-}
-
-/// What became of one imported file, for the import panel.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportReport {
-    pub file: String,
-    pub outcome: Result<Summary, String>,
-}
-
-/// An imported document as the parser saw it, so the reader can check it at a glance.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    pub kind: Kind,
-    pub turns: usize,
-    pub speakers: Vec<String>,
-    pub date: Option<String>,
-    /// A document of this name was already on the desk and was replaced.
-    pub replaced: bool,
 }
 
 impl Desk {
@@ -55,26 +34,9 @@ impl Desk {
         Desk {
             uncorrected: Arc::clone(&embedded),
             embedded,
-            options: bundle.options,
-            reparsed: None,
-            local: BTreeMap::new(),
+            local: BTreeSet::new(),
             corrections: Vec::new(),
         }
-    }
-
-    pub fn embedded(&self) -> Arc<Corpus> {
-        Arc::clone(&self.embedded)
-    }
-
-    /// Whether [`Desk::set_reparsed`] is still needed before documents can be added.
-    pub fn needs_reparse(&self) -> bool {
-        self.reparsed.is_none()
-    }
-
-    /// The embedded documents parsed again ([`podium_core::corpus::reparse`]); the caller
-    /// parses them in slices so the page stays responsive.
-    pub fn set_reparsed(&mut self, parsed: Vec<Parsed>) {
-        self.reparsed = Some(parsed);
     }
 
     pub fn is_embedded(&self, file: &str) -> bool {
@@ -82,38 +44,27 @@ impl Desk {
     }
 
     pub fn local_files(&self) -> impl Iterator<Item = &str> {
-        self.local.keys().map(String::as_str)
+        self.local.iter().map(String::as_str)
     }
 
     pub fn corrections(&self) -> &[Correction] {
         &self.corrections
     }
 
-    /// Adds parsed documents (replacing any of the same name) and reassembles. Call
-    /// [`Desk::set_reparsed`] first.
-    pub fn add(&mut self, documents: Vec<Parsed>) -> Vec<ImportReport> {
-        let mut added = Vec::new();
-        for p in documents {
-            let file = p.document.file.clone();
-            let replaced = self.local.insert(file.clone(), p).is_some();
-            added.push((file, replaced));
-        }
-        self.reassemble();
-        added
-            .into_iter()
-            .map(|(file, replaced)| ImportReport {
-                outcome: Ok(self.summary(&file, replaced)),
-                file,
-            })
-            .collect()
+    /// Takes what the workbench assembled after adding the documents `reports` name.
+    pub fn add(&mut self, assembled: Option<Corpus>, reports: &[ImportReport]) {
+        let added = reports.iter().filter(|r| r.outcome.is_ok());
+        self.local.extend(added.map(|r| r.file.clone()));
+        self.set_uncorrected(assembled);
     }
 
-    /// Removes one of the reader's documents and the corrections made to it.
-    pub fn remove(&mut self, file: &str) {
-        if self.local.remove(file).is_some() {
+    /// Takes what the workbench assembled after removing one of the reader's documents, and
+    /// drops the corrections made to it.
+    pub fn remove(&mut self, file: &str, assembled: Option<Corpus>) {
+        if self.local.remove(file) {
             self.corrections.retain(|c| c.file != file);
-            self.reassemble();
         }
+        self.set_uncorrected(assembled);
     }
 
     /// Back to the embedded corpus: no local documents, no corrections.
@@ -149,7 +100,7 @@ impl Desk {
 
     /// The library of everything on the desk, corrections applied.
     pub fn library(&self) -> Library {
-        let local: BTreeSet<String> = self.local.keys().cloned().collect();
+        let local = self.local.clone();
         if self.corrections.is_empty() {
             return Library::new(Arc::clone(&self.uncorrected), local, BTreeSet::new());
         }
@@ -165,44 +116,16 @@ impl Desk {
         Library::new(Arc::new(corpus), local, corrected)
     }
 
-    fn reassemble(&mut self) {
-        if self.local.is_empty() {
-            self.uncorrected = Arc::clone(&self.embedded);
-            return;
-        }
-        let mut parsed: Vec<Parsed> = self.reparsed.clone().unwrap_or_default();
-        parsed.extend(self.local.values().cloned());
-        // The order `corpus::build` uses, so the result is what a build would give.
-        parsed.sort_by(|a, b| a.document.file.cmp(&b.document.file));
-        self.uncorrected = Arc::new(assemble(parsed, &self.options).corpus);
-    }
-
-    fn summary(&self, file: &str, replaced: bool) -> Summary {
-        let corpus = &self.uncorrected;
-        let doc = corpus.documents.iter().find(|d| d.file == file);
-        let mut speakers: Vec<String> = Vec::new();
-        for p in doc.iter().flat_map(|d| &d.passages) {
-            if let Some(s) = p.speaker {
-                let name = &corpus.speaker(s).name;
-                if !speakers.contains(name) {
-                    speakers.push(name.clone());
-                }
-            }
-        }
-        Summary {
-            kind: doc.map_or(Kind::Article, |d| d.kind),
-            turns: doc.map_or(0, |d| d.passages.len()),
-            speakers,
-            date: doc.and_then(|d| d.date).map(|d| d.to_string()),
-            replaced,
-        }
+    fn set_uncorrected(&mut self, assembled: Option<Corpus>) {
+        self.uncorrected = assembled.map_or_else(|| Arc::clone(&self.embedded), Arc::new);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use podium_core::corpus::{build, parse_document, reparse};
+    use podium_core::corpus::{build, Options};
     use podium_core::corrections::Change;
+    use podium_core::workbench::{Request, Upload, Workbench};
 
     use super::*;
 
@@ -210,38 +133,46 @@ mod tests {
         MR. PRICE: Secretary Stoltenberg spoke about Kosovo.\n\n\
         QUESTION: On Kosovo, more troops?\n\nMR. PRICE: Ask NATO.\n";
 
-    fn desk() -> Desk {
+    /// A desk over a one-document corpus, and the workbench (natively) that serves it.
+    fn desk() -> (Desk, Workbench) {
         let options = Options::default();
         let files = vec![(
             "embedded.txt".to_string(),
             b"Talks\n\n1 May 2023\n\nJANE DOE: We met today.\n\nQUESTION: Why?\n".to_vec(),
         )];
-        let corpus = build(&files, &options).unwrap().corpus;
-        let mut desk = Desk::new(Bundle { corpus, options });
-        let reparsed = reparse(&desk.embedded()).collect::<Result<_, _>>().unwrap();
-        desk.set_reparsed(reparsed);
-        desk
+        let bundle = Bundle {
+            corpus: build(&files, &options).unwrap().corpus,
+            options,
+        };
+        let bench = Workbench::open(&bundle).unwrap();
+        (Desk::new(bundle), bench)
+    }
+
+    fn add_briefing(desk: &mut Desk, bench: &mut Workbench) {
+        let reply = bench.handle(Request::Add(vec![Upload {
+            file: "b.txt".into(),
+            bytes: BRIEFING.as_bytes().to_vec(),
+        }]));
+        desk.add(reply.corpus, &reply.reports);
     }
 
     #[test]
     fn an_added_document_joins_the_library_marked_local_and_can_be_removed() {
-        let mut desk = desk();
-        let reports = desk.add(vec![parse_document("b.txt", BRIEFING.as_bytes()).unwrap()]);
-        let summary = reports[0].outcome.as_ref().unwrap();
-        assert_eq!((summary.kind, summary.turns), (Kind::Transcript, 3));
-        assert_eq!(summary.speakers, ["Price", "Reporter"]);
-        assert_eq!(summary.date.as_deref(), Some("2022-03-03"));
+        let (mut desk, mut bench) = desk();
+        add_briefing(&mut desk, &mut bench);
         let library = desk.library();
         assert_eq!(library.corpus.documents.len(), 2);
         assert!(library.local.contains("b.txt"));
-        desk.remove("b.txt");
+        let reply = bench.handle(Request::Remove("b.txt".into()));
+        desk.remove("b.txt", reply.corpus);
         assert_eq!(desk.library().corpus.documents.len(), 1);
+        assert!(desk.library().local.is_empty());
     }
 
     #[test]
     fn a_correction_applies_and_undo_takes_it_back() {
-        let mut desk = desk();
-        let at = desk.embedded().documents[0].passages[1].span.start;
+        let (mut desk, _) = desk();
+        let at = desk.embedded.documents[0].passages[1].span.start;
         desk.correct(Correction {
             file: "embedded.txt".into(),
             at,
@@ -263,14 +194,15 @@ mod tests {
 
     #[test]
     fn removing_a_document_drops_its_corrections() {
-        let mut desk = desk();
-        desk.add(vec![parse_document("b.txt", BRIEFING.as_bytes()).unwrap()]);
+        let (mut desk, mut bench) = desk();
+        add_briefing(&mut desk, &mut bench);
         desk.correct(Correction {
             file: "b.txt".into(),
             at: 0,
             change: Change::topic_labelled("Press"),
         });
-        desk.remove("b.txt");
+        let reply = bench.handle(Request::Remove("b.txt".into()));
+        desk.remove("b.txt", reply.corpus);
         assert!(desk.corrections().is_empty());
     }
 }

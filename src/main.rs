@@ -15,6 +15,7 @@ mod shelf;
 mod state;
 mod store;
 mod url_sync;
+mod workbench;
 
 fn main() {
     panic::install();

@@ -2,24 +2,26 @@
 //! kept in this browser ([`crate::store`]) and restored at the next visit, offline too.
 //!
 //! Every change goes through the [`Desk`] and ends in one new [`Library`] set on
-//! [`Shelf::library`]; the viewer rebuilds from it. Long work (reading files, parsing,
-//! parsing the embedded corpus again before the first import) runs in slices that yield to
-//! the browser between them, with a [`Progress`] line, so the page keeps painting.
+//! [`Shelf::library`]; the viewer rebuilds from it. Files are read one by one, yielding to
+//! the browser between them; parsing and assembling happen in the [`Workbench`]'s worker.
+//! A [`Progress`] line says what is under way.
 
 use std::sync::Arc;
 
 use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use podium_core::corpus::{parse_document, Bundle, Parsed};
+use podium_core::corpus::Bundle;
 use podium_core::corrections::Correction;
+use podium_core::workbench::{ImportReport, Reply, Request, Upload};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::desk::{Desk, ImportReport};
+use crate::desk::Desk;
 use crate::library::Library;
 use crate::state::{Session, Shared, Toast};
 use crate::store::{self, LocalDocument};
+use crate::workbench::Workbench;
 
 /// Something to import: a file the reader chose or dropped, or text they pasted.
 pub enum Source {
@@ -30,20 +32,37 @@ pub enum Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     pub label: String,
-    pub done: usize,
-    pub total: usize,
+    /// How many of how many, when the work comes in countable steps.
+    pub count: Option<(usize, usize)>,
+}
+
+impl Progress {
+    fn counted(label: &str, done: usize, total: usize) -> Progress {
+        Progress {
+            label: label.into(),
+            count: Some((done, total)),
+        }
+    }
+
+    fn busy(label: &str) -> Progress {
+        Progress {
+            label: label.into(),
+            count: None,
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct Shelf {
     desk: StoredValue<Desk, LocalStorage>,
+    workbench: StoredValue<Workbench, LocalStorage>,
     pub library: RwSignal<Shared<Library>>,
     pub session: Session,
     /// Long work under way, for the progress line; `None` when idle.
     pub progress: RwSignal<Option<Progress>>,
     /// What became of each file of the last import.
     pub reports: RwSignal<Vec<ImportReport>>,
-    /// The last failure to save or read this browser's storage.
+    /// The last failure to save or read this browser's storage, or to import at all.
     pub storage_error: RwSignal<Option<String>>,
     /// The import panel is open.
     pub open: RwSignal<bool>,
@@ -62,6 +81,7 @@ impl Shelf {
         let library = Shared(Arc::new(desk.library()));
         Shelf {
             desk: StoredValue::new_local(desk),
+            workbench: StoredValue::new_local(Workbench::default()),
             library: RwSignal::new(library),
             session,
             progress: RwSignal::new(None),
@@ -93,25 +113,31 @@ impl Shelf {
                 }
             };
             if !saved.documents.is_empty() {
-                let n = saved.documents.len();
-                let mut parsed = Vec::with_capacity(n);
-                for (i, d) in saved.documents.iter().enumerate() {
-                    self.report_progress("Restoring your documents", i, n).await;
-                    // Saved documents parsed before, so this fails only if a newer parser is
-                    // stricter; say so rather than drop the text silently.
-                    match parse_document(&d.file, d.text.as_bytes()) {
-                        Ok(p) => parsed.push(p),
-                        Err(e) => self.storage_error.set(Some(format!(
-                            "Your saved document {} could not be read again: {e}",
-                            d.file
-                        ))),
-                    }
-                }
-                self.prepare().await;
-                self.report_progress("Rebuilding the index", n, n).await;
-                self.desk.update_value(|d| {
-                    d.add(parsed);
+                self.progress
+                    .set(Some(Progress::busy("Restoring your documents")));
+                let uploads = saved.documents.into_iter().map(|d| Upload {
+                    file: d.file,
+                    bytes: d.text.into_bytes(),
                 });
+                match self.ask(Request::Add(uploads.collect())).await {
+                    Ok(reply) => {
+                        // Saved documents parsed before, so this fails only if a newer parser
+                        // is stricter; say so rather than drop the text silently.
+                        for r in &reply.reports {
+                            if let Err(e) = &r.outcome {
+                                self.storage_error.set(Some(format!(
+                                    "Your saved document {} could not be read again: {e}",
+                                    r.file
+                                )));
+                            }
+                        }
+                        self.desk
+                            .update_value(|d| d.add(reply.corpus, &reply.reports));
+                    }
+                    Err(e) => self.storage_error.set(Some(format!(
+                        "Your saved documents could not be opened. {e}"
+                    ))),
+                }
             }
             if !saved.corrections.is_empty() {
                 self.desk
@@ -139,15 +165,12 @@ impl Shelf {
         self.open.set(true);
         // Busy from now, not from the task's first step: a second drop in the same turn of
         // the event loop must not start a second import.
-        self.progress.set(Some(Progress {
-            label: "Reading".into(),
-            done: 0,
-            total: sources.len(),
-        }));
+        self.progress
+            .set(Some(Progress::counted("Reading", 0, sources.len())));
         spawn_local(async move {
             let n = sources.len();
             let mut reports: Vec<ImportReport> = Vec::new();
-            let mut parsed: Vec<Parsed> = Vec::new();
+            let mut uploads: Vec<Upload> = Vec::new();
             let mut taken: Vec<String> = self
                 .desk
                 .with_value(|d| d.local_files().map(String::from).collect());
@@ -176,27 +199,50 @@ impl Shelf {
                     reports.push(failed(file, e));
                     continue;
                 }
-                match parse_document(&file, &bytes) {
-                    Ok(p) => parsed.push(p),
-                    Err(e) => reports.push(failed(file, e.to_string())),
-                }
+                uploads.push(Upload { file, bytes });
             }
-            let documents: Vec<LocalDocument> = parsed
-                .iter()
-                .map(|p| LocalDocument {
-                    file: p.document.file.clone(),
-                    text: p.document.text.clone(),
-                })
-                .collect();
-            if !parsed.is_empty() {
-                self.prepare().await;
-                self.report_progress("Rebuilding the index", n, n).await;
-                let added = self
-                    .desk
-                    .try_update_value(|d| d.add(parsed))
-                    .unwrap_or_default();
-                reports.extend(added);
-                self.publish();
+            let mut documents: Vec<LocalDocument> = Vec::new();
+            if !uploads.is_empty() {
+                self.progress.set(Some(Progress::busy(&format!(
+                    "Parsing and indexing {} document{}",
+                    uploads.len(),
+                    plural(uploads.len())
+                ))));
+                let texts: Vec<(String, String)> = uploads
+                    .iter()
+                    .map(|u| {
+                        (
+                            u.file.clone(),
+                            String::from_utf8_lossy(&u.bytes).into_owned(),
+                        )
+                    })
+                    .collect();
+                match self.ask(Request::Add(uploads)).await {
+                    Ok(reply) => {
+                        // What parsed is valid UTF-8, so the lossy conversion above was exact.
+                        let added = |f: &String| {
+                            reply
+                                .reports
+                                .iter()
+                                .any(|r| &r.file == f && r.outcome.is_ok())
+                        };
+                        documents = texts
+                            .into_iter()
+                            .filter(|(file, _)| added(file))
+                            .map(|(file, text)| LocalDocument { file, text })
+                            .collect();
+                        self.desk
+                            .update_value(|d| d.add(reply.corpus, &reply.reports));
+                        reports.extend(reply.reports);
+                        self.publish();
+                    }
+                    Err(e) => {
+                        self.progress.set(None);
+                        self.session.notify("Nothing was added: see Your documents");
+                        self.storage_error.set(Some(e));
+                        return;
+                    }
+                }
             }
             let ok = reports.iter().filter(|r| r.outcome.is_ok()).count();
             self.session.notify(match (ok, reports.len() - ok) {
@@ -209,11 +255,8 @@ impl Shelf {
             });
             self.reports.set(reports);
             if !documents.is_empty() {
-                self.progress.set(Some(Progress {
-                    label: "Saving in this browser".into(),
-                    done: n,
-                    total: n,
-                }));
+                self.progress
+                    .set(Some(Progress::busy("Saving in this browser")));
                 self.saved(store::put_documents(&documents).await);
             }
             self.progress.set(None);
@@ -221,12 +264,23 @@ impl Shelf {
     }
 
     pub fn remove(self, file: String) {
-        self.desk.update_value(|d| d.remove(&file));
-        self.publish();
-        self.reports.update(|r| r.retain(|r| r.file != file));
+        if self.busy() {
+            return;
+        }
+        self.progress
+            .set(Some(Progress::busy(&format!("Removing {file}"))));
         spawn_local(async move {
-            self.saved(store::remove_document(&file).await);
-            self.save_corrections().await;
+            match self.ask(Request::Remove(file.clone())).await {
+                Ok(reply) => {
+                    self.desk.update_value(|d| d.remove(&file, reply.corpus));
+                    self.publish();
+                    self.reports.update(|r| r.retain(|r| r.file != file));
+                    self.saved(store::remove_document(&file).await);
+                    self.save_corrections().await;
+                }
+                Err(e) => self.storage_error.set(Some(e)),
+            }
+            self.progress.set(None);
         });
     }
 
@@ -235,7 +289,15 @@ impl Shelf {
         self.desk.update_value(Desk::clear);
         self.publish();
         self.reports.set(Vec::new());
-        spawn_local(async move { self.saved(store::clear().await) });
+        spawn_local(async move {
+            // The embedded corpus needs no assembly; the worker only forgets, if it runs.
+            if self.workbench.with_value(Workbench::started) {
+                if let Err(e) = self.ask(Request::Clear).await {
+                    self.storage_error.set(Some(e));
+                }
+            }
+            self.saved(store::clear().await);
+        });
     }
 
     /// Applies a correction everywhere at once and offers to take it back.
@@ -282,34 +344,15 @@ impl Shelf {
         Ok(())
     }
 
-    /// Parses the embedded documents again, once, in slices: the first import needs them.
-    async fn prepare(&self) {
-        if !self.desk.with_value(Desk::needs_reparse) {
-            return;
-        }
-        let embedded = self.desk.with_value(Desk::embedded);
-        let n = embedded.documents.len();
-        let mut parsed = Vec::with_capacity(n);
-        for (i, d) in embedded.documents.iter().enumerate() {
-            if i % 20 == 0 {
-                self.report_progress("Preparing the page's documents", i, n)
-                    .await;
-            }
-            // They parsed at build time; the same parser gives the same result.
-            if let Ok(p) = parse_document(&d.file, d.text.as_bytes()) {
-                parsed.push(p);
-            }
-        }
-        self.desk.update_value(|d| d.set_reparsed(parsed));
+    async fn report_progress(&self, label: &str, done: usize, total: usize) {
+        self.progress
+            .set(Some(Progress::counted(label, done, total)));
+        next_task().await;
     }
 
-    async fn report_progress(&self, label: &str, done: usize, total: usize) {
-        self.progress.set(Some(Progress {
-            label: label.into(),
-            done,
-            total,
-        }));
-        next_task().await;
+    async fn ask(&self, request: Request) -> Result<Reply, String> {
+        let workbench = self.workbench.get_value();
+        workbench.ask(&request).await
     }
 
     fn publish(&self) {

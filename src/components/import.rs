@@ -7,8 +7,8 @@ use podium_core::Kind;
 
 use crate::app::file_sources;
 use crate::components::export::download;
-use crate::desk::{ImportReport, Summary};
 use crate::shelf::{use_shelf, Source};
+use podium_core::workbench::{ImportReport, Summary};
 
 #[component]
 pub fn ImportPanel() -> impl IntoView {
@@ -99,13 +99,22 @@ fn Inputs() -> impl IntoView {
 fn ProgressLine() -> impl IntoView {
     let shelf = use_shelf();
     move || {
-        shelf.progress.get().map(|p| {
-            view! {
+        shelf.progress.get().map(|p| match p.count {
+            Some((done, total)) => view! {
                 <div class="import-progress" role="status">
-                    <progress max=p.total.max(1).to_string() value=p.done.to_string()></progress>
-                    <span>{format!("{}… {} of {}", p.label, p.done.min(p.total), p.total)}</span>
+                    <progress max=total.max(1).to_string() value=done.to_string()></progress>
+                    <span>{format!("{}… {} of {total}", p.label, done.min(total))}</span>
                 </div>
             }
+            .into_any(),
+            // Work the worker does in one go: a bar that says "busy", not how far.
+            None => view! {
+                <div class="import-progress" role="status">
+                    <progress></progress>
+                    <span>{format!("{}…", p.label)}</span>
+                </div>
+            }
+            .into_any(),
         })
     }
 }

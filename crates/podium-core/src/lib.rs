@@ -4,7 +4,8 @@
 //! boilerplate, body), attributed by [`attribution`] (turns, quotes, reported speech) to
 //! people that [`speakers`] resolves, tagged by [`topics`] and [`keyphrases`], and gathered
 //! into a [`Corpus`] ([`corpus`]). The build script serialises that corpus into the app;
-//! the CLI prints and checks it.
+//! the CLI prints and checks it; the app's import worker adds a reader's documents to it
+//! ([`workbench`]).
 
 pub mod attribution;
 pub mod corpus;
@@ -23,6 +24,7 @@ pub mod speakers;
 pub mod text;
 pub mod topics;
 pub mod url;
+pub mod workbench;
 
 pub use document::{
     Boilerplate, Corpus, Date, Document, Field, Kind, Metadata, Mode, Origin, Passage, Span,
