@@ -6,7 +6,7 @@
 #
 #   BENCH_SIZES="100 1000"   synthetic corpus sizes (document counts); add 5000 if time allows
 #   BENCH_ROUNDS=3           page loads / typing rounds per browser measure
-#   BENCH_SKIP="criterion browser"   skip parts (size, criterion, browser)
+#   BENCH_SKIP="criterion browser"   skip parts (size, criterion, browser, import)
 #   BENCH_BROWSER="seeds 100"  browser points (default: seeds and BENCH_SIZES)
 #   BENCH_REPORT=FILE        where the report goes (default target/bench/report.md)
 #
@@ -146,6 +146,19 @@ if ! skipped browser; then
     } >>"$report"
   done
   echo >>"$report"
+fi
+
+# --- 5. How long an import holds the main thread (seeds build, 100 synthetic documents) --------
+if ! skipped import && [ -d target/bench-corpus/100 ] && [ -f "$out/podium-seeds/index.html" ]; then
+  say "import freeze"
+  {
+    echo "## Import: how long it holds the page's main thread"
+    echo
+    echo "\`node bench/import-freeze.mjs --dist $out/podium-seeds --rounds $rounds target/bench-corpus/100\` (load average $(cut -d' ' -f1 /proc/loadavg))"
+    echo
+    timeout 900 node bench/import-freeze.mjs --dist "$out/podium-seeds" --rounds "$rounds" target/bench-corpus/100
+    echo
+  } >>"$report"
 fi
 
 echo "- load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$report"

@@ -112,6 +112,10 @@ impl Shelf {
                     return;
                 }
             };
+            if saved.documents.is_empty() && saved.corrections.is_empty() {
+                // Nothing to restore: the page as built is already on screen.
+                return;
+            }
             if !saved.documents.is_empty() {
                 self.progress
                     .set(Some(Progress::busy("Restoring your documents")));
