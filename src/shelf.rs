@@ -66,6 +66,9 @@ pub struct Shelf {
     pub storage_error: RwSignal<Option<String>>,
     /// The import panel is open.
     pub open: RwSignal<bool>,
+    /// How many libraries were published: a library built before a yield is set only if no
+    /// other was published meanwhile.
+    published: StoredValue<u64, LocalStorage>,
     /// The page's owner: callbacks made here must outlive the viewer that asked for them,
     /// which a new library replaces.
     owner: StoredValue<Owner, LocalStorage>,
@@ -88,6 +91,7 @@ impl Shelf {
             reports: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
             open: RwSignal::new(false),
+            published: StoredValue::new_local(0),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         }
     }
@@ -147,8 +151,8 @@ impl Shelf {
                 self.desk
                     .update_value(|d| d.set_corrections(saved.corrections));
             }
+            self.publish_in_steps().await;
             self.progress.set(None);
-            self.publish();
         });
     }
 
@@ -238,7 +242,9 @@ impl Shelf {
                         self.desk
                             .update_value(|d| d.add(reply.corpus, &reply.reports));
                         reports.extend(reply.reports);
-                        self.publish();
+                        self.publish_in_steps().await;
+                        // The panel's report rows in a task of their own, after the viewer.
+                        next_task().await;
                     }
                     Err(e) => {
                         self.progress.set(None);
@@ -361,6 +367,24 @@ impl Shelf {
 
     fn publish(&self) {
         let library = self.desk.with_value(Desk::library);
+        self.set_library(library);
+    }
+
+    /// As [`Shelf::publish`], in two tasks: the new library (its catalog takes a while for a
+    /// large corpus), then the viewer over it, so the end of an import holds the page for
+    /// less at a time.
+    async fn publish_in_steps(&self) {
+        let before = self.published.get_value();
+        let library = self.desk.with_value(Desk::library);
+        next_task().await;
+        // A correction published meanwhile built its library from the same desk, and later.
+        if self.published.get_value() == before {
+            self.set_library(library);
+        }
+    }
+
+    fn set_library(&self, library: Library) {
+        self.published.update_value(|n| *n += 1);
         self.library.set(Shared(Arc::new(library)));
     }
 
