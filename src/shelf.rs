@@ -296,6 +296,9 @@ impl Shelf {
 
     /// Removes every imported document and every correction, here and in storage.
     pub fn clear(self) {
+        if self.busy() {
+            return;
+        }
         self.desk.update_value(Desk::clear);
         self.publish();
         self.reports.set(Vec::new());

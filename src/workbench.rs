@@ -41,9 +41,11 @@ impl Workbench {
         self.0.borrow().is_some()
     }
 
+    /// Sends `request` and waits for its reply; an error is a sentence for the reader.
     pub async fn ask(&self, request: &Request) -> Result<Reply, String> {
-        let bytes = postcard::to_allocvec(request)
-            .map_err(|e| format!("the request could not be encoded ({e})"))?;
+        let bytes = postcard::to_allocvec(request).map_err(|e| {
+            format!("The request could not be encoded for the import worker ({e}).")
+        })?;
         let message = Uint8Array::from(bytes.as_slice());
         let mut queued = Ok(());
         let promise = Promise::new(&mut |resolve, reject| {
@@ -52,10 +54,11 @@ impl Workbench {
         queued?;
         let answer = JsFuture::from(promise)
             .await
-            .map_err(|e| e.as_string().unwrap_or_else(|| "the worker failed".into()))?;
+            .map_err(|e| e.as_string().unwrap_or_else(|| failure("no reason given")))?;
         let bytes = Uint8Array::new(&answer).to_vec();
         postcard::from_bytes::<Result<Reply, String>>(&bytes)
-            .map_err(|e| format!("the worker's reply could not be read ({e})"))?
+            .map_err(|e| format!("The import worker's reply could not be read ({e})."))?
+            .map_err(|e| format!("The import worker could not do it: {e}."))
     }
 
     fn send(

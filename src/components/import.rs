@@ -186,6 +186,8 @@ fn describe(s: &Summary) -> String {
 fn LocalDocuments() -> impl IntoView {
     let shelf = use_shelf();
     let confirming = RwSignal::new(false);
+    // Removing while an import runs would race it in the worker: one change at a time.
+    let busy = move || shelf.busy();
     let documents =
         move || shelf.with_desk(|d| d.local_files().map(String::from).collect::<Vec<_>>());
     let corrections = move || shelf.with_desk(|d| d.corrections().len());
@@ -197,7 +199,7 @@ fn LocalDocuments() -> impl IntoView {
                 view! {
                     <li data-file=file.clone()>
                         <span class="file">{file.clone()}</span>
-                        <button type="button" class="remove" aria-label=format!("Remove {file}") on:click=move |_| shelf.remove(remove.clone())>
+                        <button type="button" class="remove" aria-label=format!("Remove {file}") disabled=busy on:click=move |_| shelf.remove(remove.clone())>
                             "Remove"
                         </button>
                     </li>
@@ -218,7 +220,7 @@ fn LocalDocuments() -> impl IntoView {
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="clear" on:click=move |_| confirming.set(true)>
+                    <button type="button" class="clear" disabled=busy on:click=move |_| confirming.set(true)>
                         "Remove all of your documents and corrections…"
                     </button>
                 }
@@ -229,7 +231,7 @@ fn LocalDocuments() -> impl IntoView {
                         documents().len(),
                         corrections()
                     )}
-                    <button type="button" class="confirm-clear" on:click=move |_| {
+                    <button type="button" class="confirm-clear" disabled=busy on:click=move |_| {
                         confirming.set(false);
                         shelf.clear();
                         shelf.session.notify("Removed your documents and corrections");
