@@ -117,7 +117,6 @@ export async function screenshot(page, name) {
 // helpers scroll the page to see the others.
 // ---------------------------------------------------------------------------------------
 
-/** Resolves after `n` animation frames (the list renders and measures between frames). */
 /** Retry `get` until `ok(value)` holds, then return the value; fail with the last one. */
 export async function until(get, ok, message, timeout = 5_000) {
   const deadline = Date.now() + timeout;
@@ -129,6 +128,7 @@ export async function until(get, ok, message, timeout = 5_000) {
   }
 }
 
+/** Resolves after `n` animation frames (the list renders and measures between frames). */
 export const frames = (page, n = 3) =>
   page.evaluate(
     (n) =>

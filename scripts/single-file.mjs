@@ -35,6 +35,8 @@ const read = (name) => {
 };
 /** The file name of a URL written by Trunk ('./x.js', '/podium/x.js', 'x.js'). */
 const fileOf = (url) => basename(url.split(/[?#]/)[0]);
+/** A JS expression for `bytes` inlined as base64 (file:// allows no fetch), decoded to a Uint8Array. */
+const inlineBytes = (bytes) => `Uint8Array.from(atob('${bytes.toString('base64')}'), (c) => c.charCodeAt(0))`;
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 let html = read('index.html').toString('utf8');
@@ -72,7 +74,7 @@ const workerGlue = read('podium-worker.js').toString('utf8');
 const workerWasm = read('podium-worker_bg.wasm');
 if (!/^let wasm_bindgen\b/m.test(workerGlue)) fail('podium-worker.js is not wasm-bindgen no-modules glue');
 const workerSource = `${workerGlue.trim()}
-wasm_bindgen({ module_or_path: Uint8Array.from(atob('${workerWasm.toString('base64')}'), (c) => c.charCodeAt(0)) });
+wasm_bindgen({ module_or_path: ${inlineBytes(workerWasm)} });
 `;
 
 const wasm = read(wasmName);
@@ -85,10 +87,8 @@ if (workerText) {
   window.podiumWorkerUrl = URL.createObjectURL(new Blob([workerText], { type: 'text/javascript' }));
 }
 
-// The wasm, inlined (file:// allows no fetch); decoded and compiled asynchronously.
-const wasmBase64 = '${wasm.toString('base64')}';
-const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await ${initName}({ module_or_path: wasmBytes });
+// The wasm, inlined; decoded and compiled asynchronously.
+await ${initName}({ module_or_path: ${inlineBytes(wasm)} });
 `;
 const css = `\n${cssNames.map((n) => read(n).toString('utf8').trim()).join('\n')}\n`;
 for (const [what, text, tag] of [['script', script, 'script'], ['stylesheet', css, 'style'], ['worker', workerSource, 'script']]) {

@@ -216,28 +216,25 @@ impl Shelf {
                     uploads.len(),
                     plural(uploads.len())
                 ))));
-                let texts: Vec<(String, String)> = uploads
-                    .iter()
-                    .map(|u| {
-                        (
-                            u.file.clone(),
-                            String::from_utf8_lossy(&u.bytes).into_owned(),
-                        )
-                    })
-                    .collect();
                 match self.ask(Request::Add(uploads)).await {
                     Ok(reply) => {
-                        // What parsed is valid UTF-8, so the lossy conversion above was exact.
-                        let added = |f: &String| {
+                        // What is saved is each added document's text as parsed, which a
+                        // restore parses again.
+                        let added = |f: &str| {
                             reply
                                 .reports
                                 .iter()
-                                .any(|r| &r.file == f && r.outcome.is_ok())
+                                .any(|r| r.file == f && r.outcome.is_ok())
                         };
-                        documents = texts
-                            .into_iter()
-                            .filter(|(file, _)| added(file))
-                            .map(|(file, text)| LocalDocument { file, text })
+                        documents = reply
+                            .corpus
+                            .iter()
+                            .flat_map(|c| &c.documents)
+                            .filter(|d| added(&d.file))
+                            .map(|d| LocalDocument {
+                                file: d.file.clone(),
+                                text: d.text.clone(),
+                            })
                             .collect();
                         self.desk
                             .update_value(|d| d.add(reply.corpus, &reply.reports));
