@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, until as untilIn, viewports } from './lib.mjs';
+import { frames, repoRoot, screenshot, startSite, TEST_TIMEOUT_MS, until as untilIn, viewports } from './lib.mjs';
 import { serveDir } from './serve.mjs';
 
 const DIST = process.env.DIST ?? join(repoRoot, 'dist');
@@ -356,6 +356,57 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await until(() => page.evaluate(() => window.toasts.join('\n')), (t) => /Still importing/.test(t), 'the second drop is refused with a reason');
     await page.locator(facet('document', 'finland-article.md')).waitFor();
     assert.equal(await page.locator(facet('document', 'doorstep-statement.txt')).count(), 0);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('a correction or an import updates the page in place: the reader keeps their place', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: site.url });
+    await page.locator(RESULTS).first().waitFor();
+    // Elements a rebuilt page would have replaced: a facet row and the list itself.
+    const kept = () =>
+      page.evaluate(() => ({
+        row: document.querySelector('section[data-facet=voice] li.facet-value[data-id="verbatim"]').dataset.kept === 'yes',
+        list: document.querySelector('ol#results').dataset.kept === 'yes',
+      }));
+    await page.evaluate(() => {
+      document.querySelector('section[data-facet=voice] li.facet-value[data-id="verbatim"]').dataset.kept = 'yes';
+      document.querySelector('ol#results').dataset.kept = 'yes';
+    });
+    // Well down the list, a card fully in view.
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    await frames(page, 4);
+    const target = await page.$$eval(RESULTS, (cards) => {
+      const card = cards.find((c) => {
+        const r = c.getBoundingClientRect();
+        return r.top > 100 && r.bottom < window.innerHeight && c.dataset.speaker;
+      });
+      const list = document.querySelector('#results-frame').getBoundingClientRect().top;
+      return card && { doc: card.dataset.doc, start: card.dataset.start, top: card.getBoundingClientRect().top - list };
+    });
+    assert.ok(target, 'a card in view after scrolling');
+    const same = `${RESULTS}[data-doc="${target.doc}"][data-start="${target.start}"]`;
+    const scrolled = await page.evaluate(() => window.scrollY);
+
+    await page.locator(same).locator('button.correct').click();
+    await page.locator(same).locator('.correction .correct-speaker input').fill('Jane Analyst');
+    await page.locator(same).locator('.correction').getByRole('button', { name: 'Set speaker' }).click();
+    await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jane-analyst', 'the card shows the new speaker');
+    await page.locator(facet('speaker', 'jane-analyst')).waitFor();
+    await frames(page, 4);
+    // The page did not scroll, and the card is where it was in the list: the cards above it
+    // kept their measured heights. (The overview above the list may gain a row: Jane Analyst.)
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled) < 2, 'the page did not scroll');
+    const top = await page.locator(same).evaluate((c) => c.getBoundingClientRect().top - document.querySelector('#results-frame').getBoundingClientRect().top);
+    assert.ok(Math.abs(top - target.top) < 2, `the card stayed where it was in the list (${target.top} → ${top})`);
+    assert.deepEqual(await kept(), { row: true, list: true }, 'the facet row and the list are the same elements');
+
+    // An import: new values join the facets, and the rows that were there stay.
+    await openPanel(page);
+    await page.setInputFiles('#import-files', [file('remarks-blinken.txt', TRANSCRIPT)]);
+    await page.locator(facet('document', 'remarks-blinken.txt')).waitFor({ timeout: 10_000 });
+    await page.locator('.import-progress').waitFor({ state: 'detached' });
+    assert.deepEqual(await kept(), { row: true, list: true }, 'still the same elements after an import');
+    assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jane-analyst');
     assert.deepEqual(page.errors, []);
   });
 });

@@ -1,7 +1,6 @@
 //! The page: header with search, the facet column, the overview (who says it most, when,
 //! speaker × topic), the passages, and the open document.
 
-use leptos::context::Provider;
 use leptos::html::Input;
 use leptos::prelude::*;
 
@@ -31,12 +30,10 @@ pub fn App() -> impl IntoView {
             provide_context(shelf);
             shelf.restore();
             accept_dropped_files(shelf);
-            // A new library (an import, a correction) gets a new viewer over the same session.
+            // A new library (an import, a correction) is shown by the same viewer, in place.
+            provide_context(Podium::new(shelf.library.read_only(), session));
             view! {
-                {move || {
-                    let podium = Podium::new(shelf.library.get().0, session);
-                    view! { <Provider value=podium><Viewer /></Provider> }
-                }}
+                <Viewer />
                 <ImportPanel />
                 <Toast session=session />
             }

@@ -170,6 +170,37 @@ mod tests {
     }
 
     #[test]
+    fn a_passage_is_carried_to_a_new_library_by_file_and_start() {
+        use podium_core::index::PassageRef;
+        let (mut desk, mut bench) = desk();
+        let before = desk.library();
+        // Named to sort first, so the embedded document's index may move.
+        let reply = bench.handle(Request::Add(vec![Upload {
+            file: "a.txt".into(),
+            bytes: BRIEFING.as_bytes().to_vec(),
+        }]));
+        desk.add(reply.corpus, &reply.reports);
+        let after = desk.library();
+        let forward = after.carry(&before);
+        for passage in 0..before.corpus.documents[0].passages.len() as u32 {
+            let r = PassageRef { doc: 0, passage };
+            let carried = forward(r).expect("the embedded passage is still there");
+            assert_eq!(before.permalink(r), after.permalink(carried));
+        }
+        // Back to the library before: the imported document's passages are gone.
+        let back = before.carry(&after);
+        let added = after.document_ix("a.txt").unwrap();
+        assert_eq!(
+            back(PassageRef {
+                doc: added,
+                passage: 0
+            }),
+            None
+        );
+        assert_eq!(back(PassageRef { doc: 9, passage: 0 }), None);
+    }
+
+    #[test]
     fn a_correction_applies_and_undo_takes_it_back() {
         let (mut desk, _) = desk();
         let at = desk.embedded.documents[0].passages[1].span.start;

@@ -2,7 +2,7 @@
 //! corrections), its search catalog and its whole-corpus counts, built together so they
 //! always agree. A new library replaces the old one whole; nothing patches it in place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use podium_core::index::PassageRef;
@@ -20,6 +20,9 @@ pub struct Library {
     pub local: BTreeSet<String>,
     /// Passages (file, start) a local correction changed.
     pub corrected: BTreeSet<(String, u32)>,
+    /// Which library of the page this is (they are numbered as published), so that a view
+    /// can tell a new library from the one it rendered.
+    pub edition: u64,
 }
 
 impl Library {
@@ -36,6 +39,7 @@ impl Library {
             everything,
             local,
             corrected,
+            edition: 0,
         }
     }
 
@@ -91,6 +95,32 @@ impl Library {
             doc,
             passage: passage as u32,
         })
+    }
+
+    /// Where the passages of an `earlier` library are in this one: the same file, the same
+    /// start. Files are looked up once, so carrying many passages over is cheap.
+    pub fn carry<'a>(
+        &'a self,
+        earlier: &'a Library,
+    ) -> impl Fn(PassageRef) -> Option<PassageRef> + 'a {
+        let docs: HashMap<&str, u32> = self
+            .corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.file.as_str(), i as u32))
+            .collect();
+        move |r| {
+            let before = earlier.corpus.documents.get(r.doc as usize)?;
+            let start = before.passages.get(r.passage as usize)?.span.start;
+            let doc = *docs.get(before.file.as_str())?;
+            let passages = &self.corpus.documents[doc as usize].passages;
+            let passage = passages.iter().position(|p| p.span.start == start)?;
+            Some(PassageRef {
+                doc,
+                passage: passage as u32,
+            })
+        }
     }
 
     pub fn document_ix(&self, file: &str) -> Option<u32> {

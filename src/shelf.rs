@@ -2,7 +2,7 @@
 //! kept in this browser ([`crate::store`]) and restored at the next visit, offline too.
 //!
 //! Every change goes through the [`Desk`] and ends in one new [`Library`] set on
-//! [`Shelf::library`]; the viewer rebuilds from it. Files are read one by one, yielding to
+//! [`Shelf::library`]; the viewer follows it. Files are read one by one, yielding to
 //! the browser between them; parsing and assembling happen in the [`Workbench`]'s worker.
 //! A [`Progress`] line says what is under way.
 
@@ -69,8 +69,8 @@ pub struct Shelf {
     /// How many libraries were published: a library built before a yield is set only if no
     /// other was published meanwhile.
     published: StoredValue<u64, LocalStorage>,
-    /// The page's owner: callbacks made here must outlive the viewer that asked for them,
-    /// which a new library replaces.
+    /// The page's owner: callbacks made here must outlive the view that asked for them
+    /// (a passage card, which a new library replaces).
     owner: StoredValue<Owner, LocalStorage>,
 }
 
@@ -240,7 +240,7 @@ impl Shelf {
                             .update_value(|d| d.add(reply.corpus, &reply.reports));
                         reports.extend(reply.reports);
                         self.publish_in_steps().await;
-                        // The panel's report rows in a task of their own, after the viewer.
+                        // The panel's report rows in a task of their own, after the views'.
                         next_task().await;
                     }
                     Err(e) => {
@@ -371,8 +371,8 @@ impl Shelf {
     }
 
     /// As [`Shelf::publish`], in two tasks: the new library (its catalog takes a while for a
-    /// large corpus), then the viewer over it, so the end of an import holds the page for
-    /// less at a time.
+    /// large corpus), then the views' update to it, so the end of an import holds the page
+    /// for less at a time.
     async fn publish_in_steps(&self) {
         let before = self.published.get_value();
         let library = self.desk.with_value(Desk::library);
@@ -383,8 +383,9 @@ impl Shelf {
         }
     }
 
-    fn set_library(&self, library: Library) {
+    fn set_library(&self, mut library: Library) {
         self.published.update_value(|n| *n += 1);
+        library.edition = self.published.get_value();
         self.library.set(Shared(Arc::new(library)));
     }
 

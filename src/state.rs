@@ -4,10 +4,11 @@
 //! current [`Library`] feed [`Podium::results`] (podium-core's catalog does the work);
 //! components render results and change the view; the view is written back to the URL.
 //!
-//! A [`Session`] lives as long as the page. A [`Podium`] lives as long as one library:
-//! when the reader imports a document or corrects a passage, the page builds a new library
-//! and a new `Podium` over the same session, so nothing ever mixes the numbers of two
-//! corpora.
+//! When the reader imports a document or corrects a passage, the page publishes a new
+//! library, whole; the views follow it in place, as they follow a new query. Whatever a view
+//! shows of one library it takes from one `Arc`, so nothing mixes the numbers of two corpora.
+//! A [`PassageRef`] is an index into one library: what is kept across a change (the keyboard
+//! selection, measured heights) is carried over by permalink.
 
 use std::sync::Arc;
 
@@ -18,7 +19,8 @@ use podium_core::url::View;
 
 use crate::library::Library;
 
-/// What outlives a change of library: where the reader is and what they chose.
+/// Where the reader is and what they chose, whatever the library: the shelf, which makes
+/// libraries, uses it too.
 #[derive(Clone, Copy)]
 pub struct Session {
     pub view: RwSignal<View>,
@@ -76,7 +78,7 @@ impl Session {
 
 #[derive(Clone, Copy)]
 pub struct Podium {
-    lib: StoredValue<Arc<Library>>,
+    pub library: ReadSignal<Shared<Library>>,
     pub session: Session,
     pub view: RwSignal<View>,
     pub query: Memo<Query>,
@@ -110,16 +112,13 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 impl Podium {
-    pub fn new(library: Arc<Library>, session: Session) -> Podium {
+    pub fn new(library: ReadSignal<Shared<Library>>, session: Session) -> Podium {
         let view = session.view;
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
-        let lib = StoredValue::new(library);
-        let results = Memo::new(move |_| {
-            let lib = lib.get_value();
-            Shared(Arc::new(query.with(|q| lib.run(q))))
-        });
+        let results =
+            Memo::new(move |_| library.with(|lib| Shared(Arc::new(query.with(|q| lib.run(q))))));
         let podium = Podium {
-            lib,
+            library,
             session,
             view,
             query,
@@ -134,12 +133,28 @@ impl Podium {
                 podium.selected.set(None);
             }
         });
+        // The selection stays if its passage kept its place in the new library. Moving it
+        // would also move the keyboard focus, away from whatever the reader is doing.
+        Effect::new(move |before: Option<Shared<Library>>| {
+            let now = library.get();
+            if let (Some(before), Some(r)) = (before, podium.selected.get_untracked()) {
+                if now.carry(&before)(r) != Some(r) {
+                    podium.selected.set(None);
+                }
+            }
+            now
+        });
         podium
     }
 
-    /// The library this view shows.
+    /// The library shown, tracked: a view that reads it follows every new library.
     pub fn lib(&self) -> Arc<Library> {
-        self.lib.get_value()
+        self.library.with(|l| Arc::clone(&l.0))
+    }
+
+    /// The library shown now, for event handlers.
+    pub fn lib_untracked(&self) -> Arc<Library> {
+        self.library.with_untracked(|l| Arc::clone(&l.0))
     }
 
     /// Changes the query (one history entry per change, see `url_sync`).
@@ -157,7 +172,7 @@ impl Podium {
     }
 
     pub fn open(&self, r: PassageRef) {
-        let link = self.lib.with_value(|l| l.permalink(r));
+        let link = self.library.with_untracked(|l| l.permalink(r));
         self.view.update(|v| v.open = Some(link));
     }
 

@@ -9,7 +9,7 @@ use podium_core::Mode;
 use crate::state::Podium;
 
 fn parts(podium: Podium, r: PassageRef) -> (String, String, String) {
-    let lib = podium.lib();
+    let lib = podium.lib_untracked();
     let doc = lib.document(r);
     let p = lib.passage(r);
     let text = lib.text(r).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -44,7 +44,7 @@ pub fn markdown(podium: Podium, r: PassageRef) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     let link = podium_core::url::View {
-        open: Some(podium.lib().permalink(r)),
+        open: Some(podium.lib_untracked().permalink(r)),
         ..Default::default()
     };
     format!(

@@ -19,7 +19,8 @@ const TOPICS: &str = "podium-topics";
 pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
     let podium = use_podium();
     let shelf = use_shelf();
-    let lib = podium.lib();
+    // The editor is part of a card, which a new library replaces.
+    let lib = podium.lib_untracked();
     let at = lib.permalink(r);
     let current = lib
         .speaker_of(r)
@@ -113,25 +114,34 @@ pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The speakers and topics the correction inputs suggest, rendered once per library.
+/// The speakers and topics the correction inputs suggest, kept in step with the library.
 #[component]
 pub fn Choices() -> impl IntoView {
-    let lib = use_podium().lib();
-    let speakers = lib
-        .corpus
-        .speakers
-        .iter()
-        .map(|s| view! { <option value=s.name.clone()></option> })
-        .collect_view();
-    let topics = lib
-        .corpus
-        .topics
-        .iter()
-        .map(|t| view! { <option value=t.label.clone()></option> })
-        .collect_view();
+    let podium = use_podium();
+    // Sorted and once each (two speakers may share a name); a memo, so that a library with
+    // the same names leaves the options as they are.
+    let names = move |of: fn(&Library) -> Vec<String>| {
+        Memo::new(move |_| {
+            let mut names = podium.library.with(|l| of(l));
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+    };
+    let speakers = names(|l| l.corpus.speakers.iter().map(|s| s.name.clone()).collect());
+    let topics = names(|l| l.corpus.topics.iter().map(|t| t.label.clone()).collect());
+    let options = move |names: Memo<Vec<String>>| {
+        move || {
+            names
+                .get()
+                .into_iter()
+                .map(|name| view! { <option value=name></option> })
+                .collect_view()
+        }
+    };
     view! {
-        <datalist id=SPEAKERS>{speakers}</datalist>
-        <datalist id=TOPICS>{topics}</datalist>
+        <datalist id=SPEAKERS>{options(speakers)}</datalist>
+        <datalist id=TOPICS>{options(topics)}</datalist>
     }
 }
 

@@ -105,7 +105,9 @@ pub fn DocumentView() -> impl IntoView {
     // Scroll the panel (not the page, which keeps the reader's place in the results) so
     // the chosen passage sits in the middle of what the panel's own header leaves visible,
     // or starts at its top when it is too long to fit.
+    // A new library renders the document anew, so the panel is scrolled again then.
     Effect::new(move |_| {
+        podium.library.track();
         if let Some((doc, Some(passage))) = target.get() {
             let id = format!(
                 "doc-{}",

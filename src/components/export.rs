@@ -47,7 +47,7 @@ pub fn ExportBar() -> impl IntoView {
     let podium = use_podium();
     let count = move || podium.results.with(|r| r.passages.len());
     let save = move |format: Format| {
-        let lib = podium.lib();
+        let lib = podium.lib_untracked();
         let page = page_url();
         let text = podium.results.with_untracked(|r| {
             let corpus = &lib.corpus;

@@ -5,12 +5,16 @@
 //! passages it would give with every other filter applied, and a value with none is dimmed.
 //! A long list (documents, keyphrases, speakers of a large corpus) shows its first values and
 //! the chosen ones, with "Show all N" and a filter box for the rest.
+//!
+//! The lists follow the library: a new one (an import, a correction) keeps every row whose
+//! value is as it was, so the column does not flicker or lose its place.
 
 use leptos::prelude::*;
 use podium_core::query::{Choice, Facet, Query, Results, Voice};
 use podium_core::{Date, Origin, SpeakerKind};
 
-use crate::state::{use_podium, Podium};
+use crate::library::Library;
+use crate::state::use_podium;
 
 /// One facet value with its include and exclude buttons.
 #[component]
@@ -80,8 +84,9 @@ fn FacetValue(
     }
 }
 
-/// A facet value as listed: `ix` indexes the facet's counts in [`Results`].
-#[derive(Clone)]
+/// A facet value as listed: `ix` indexes the facet's counts in [`Results`]. An entry is
+/// also its row's key: a row stays while its entry is the same.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Entry {
     ix: usize,
     id: String,
@@ -116,63 +121,73 @@ fn ValueList(
     facet: Facet,
     /// What the values are, for "Filter documents".
     noun: &'static str,
-    entries: Vec<Entry>,
-    count: fn(&Results, usize) -> u32,
+    entries: Memo<Vec<Entry>>,
+    /// The facet's counts in a result, indexed by [`Entry::ix`].
+    counts: fn(&Results) -> &[u32],
     /// Long lists are cut to [`LIMIT`] (not a hierarchy, whose children follow their parent).
     #[prop(optional)]
     whole: bool,
 ) -> impl IntoView {
     let podium = use_podium();
-    let long = !whole && entries.len() > LIMIT + SLACK;
-    let total = entries.len();
-    let entries = StoredValue::new(entries);
+    let total = move || entries.with(Vec::len);
+    let long = Memo::new(move |_| !whole && total() > LIMIT + SLACK);
     let expanded = RwSignal::new(false);
     let filter = RwSignal::new(String::new());
     let listed = Memo::new(move |_| {
-        entries.with_value(|entries| {
-            if !long {
-                return (0..entries.len()).collect::<Vec<_>>();
+        entries.with(|entries| {
+            if !long.get() {
+                return entries.clone();
             }
             if expanded.get() {
                 let needle = filter.with(|f| f.trim().to_lowercase());
-                return (0..entries.len())
-                    .filter(|&k| {
-                        needle.is_empty() || entries[k].label.to_lowercase().contains(&needle)
-                    })
+                return entries
+                    .iter()
+                    .filter(|e| needle.is_empty() || e.label.to_lowercase().contains(&needle))
+                    .cloned()
                     .collect();
             }
             podium.query.with(|q| {
                 let chosen = |id: &str| q.filter(facet).is_some_and(|f| f.state(id) != Choice::Off);
-                (0..entries.len())
-                    .filter(|&k| k < LIMIT || chosen(&entries[k].id))
+                entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, e)| *k < LIMIT || chosen(&e.id))
+                    .map(|(_, e)| e.clone())
                     .collect()
             })
         })
     });
-    let row = move |k: usize| {
-        let e = entries.with_value(|entries| entries[k].clone());
+    let row = move |e: Entry| {
         let ix = e.ix;
-        let count = Memo::new(move |_| podium.results.with(|r| count(r, ix)));
+        // A row of the library before can see the new results before its list drops it, so
+        // its index may be past the end.
+        let count = Memo::new(move |_| {
+            podium
+                .results
+                .with(|r| counts(r).get(ix).copied().unwrap_or(0))
+        });
         view! { <FacetValue facet=facet id=e.id label=e.label detail=e.detail depth=e.depth count=count /> }
     };
-    let more = long.then(|| {
-        view! {
-            <Show when=move || expanded.get()>
-                <input
-                    type="text"
-                    class="facet-filter"
-                    aria-label=format!("Filter {noun}")
-                    placeholder=format!("Filter {noun}…")
-                    autocomplete="off"
-                    spellcheck="false"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
-                />
-            </Show>
-        }
-    });
-    let toggle = long.then(|| {
-        view! {
+    let more = move || {
+        long.get().then(|| {
+            view! {
+                <Show when=move || expanded.get()>
+                    <input
+                        type="text"
+                        class="facet-filter"
+                        aria-label=format!("Filter {noun}")
+                        placeholder=format!("Filter {noun}…")
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev))
+                    />
+                </Show>
+            }
+        })
+    };
+    let toggle = move || {
+        long.get().then(|| view! {
             <button
                 type="button"
                 class="facet-more"
@@ -182,16 +197,14 @@ fn ValueList(
                     filter.set(String::new());
                 }
             >
-                {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {total}") }}
+                {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", total()) }}
             </button>
-        }
-    });
+        })
+    };
     view! {
         {more}
         <ul>
-            <For each=move || listed.get() key=|k| *k let:k>
-                {row(k)}
-            </For>
+            <For each=move || listed.get() key=Entry::clone children=row />
         </ul>
         {toggle}
     }
@@ -209,8 +222,13 @@ fn FacetSection(facet: &'static str, title: &'static str, children: Children) ->
     }
 }
 
-fn speaker_entries(podium: Podium, kind: SpeakerKind) -> Vec<Entry> {
-    let lib = podium.lib();
+/// A facet's entries, made anew (as a memo) for each library.
+fn entries(make: impl Fn(&Library) -> Vec<Entry> + Send + Sync + 'static) -> Memo<Vec<Entry>> {
+    let podium = use_podium();
+    Memo::new(move |_| podium.library.with(|l| make(l)))
+}
+
+fn speaker_entries(lib: &Library, kind: SpeakerKind) -> Vec<Entry> {
     let corpus = &lib.corpus;
     // Ordered by passages in the whole corpus, so values do not jump while filtering.
     let totals = &lib.everything.counts.speakers;
@@ -235,20 +253,22 @@ fn speaker_entries(podium: Podium, kind: SpeakerKind) -> Vec<Entry> {
 
 #[component]
 fn SpeakerFacet() -> impl IntoView {
-    let podium = use_podium();
     let groups = [
         (SpeakerKind::Official, "Officials", "officials"),
         (SpeakerKind::Journalist, "Journalists", "journalists"),
         (SpeakerKind::Outlet, "Outlets", "outlets"),
         (SpeakerKind::Unknown, "Others", "others"),
     ];
+    // Every group is there, hidden while the library has no speaker of its kind.
     let groups = groups
         .into_iter()
-        .filter(|(k, _, _)| podium.lib().corpus.speakers.iter().any(|s| s.kind == *k))
         .map(|(kind, title, noun)| {
+            let entries = entries(move |l| speaker_entries(l, kind));
             view! {
-                <h3>{title}</h3>
-                <ValueList facet=Facet::Speaker noun=noun entries=speaker_entries(podium, kind) count=|r, i| r.counts.speakers[i] />
+                <div hidden=move || entries.with(Vec::is_empty)>
+                    <h3>{title}</h3>
+                    <ValueList facet=Facet::Speaker noun=noun entries=entries counts=|r| &r.counts.speakers />
+                </div>
             }
         })
         .collect_view();
@@ -281,42 +301,47 @@ fn topic_order(topics: &[podium_core::Topic]) -> Vec<(usize, usize)> {
     out
 }
 
-#[component]
-fn TopicFacet() -> impl IntoView {
-    let podium = use_podium();
-    let lib = podium.lib();
+fn curated_entries(lib: &Library) -> Vec<Entry> {
     let topics = &lib.corpus.topics;
-    let count = |r: &Results, i: usize| r.counts.topics[i];
-    let curated: Vec<Entry> = topic_order(topics)
+    topic_order(topics)
         .into_iter()
         .map(|(i, depth)| Entry {
             depth,
             ..Entry::new(i, &topics[i].id, &topics[i].label)
         })
-        .collect();
-    // Keyphrases by passages in the whole corpus, the most frequent first.
+        .collect()
+}
+
+/// Keyphrases by passages in the whole corpus, the most frequent first.
+fn keyphrase_entries(lib: &Library) -> Vec<Entry> {
+    let topics = &lib.corpus.topics;
     let totals = &lib.everything.counts.topics;
     let mut automatic: Vec<usize> = (0..topics.len())
         .filter(|&i| topics[i].origin == Origin::Automatic)
         .collect();
     automatic.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
-    let automatic: Vec<Entry> = automatic
+    automatic
         .into_iter()
         .map(|i| Entry::new(i, &topics[i].id, &topics[i].label))
-        .collect();
-    let has_automatic = !automatic.is_empty();
+        .collect()
+}
+
+#[component]
+fn TopicFacet() -> impl IntoView {
+    let counts: fn(&Results) -> &[u32] = |r| &r.counts.topics;
+    let automatic = entries(keyphrase_entries);
     view! {
         <FacetSection facet="topic" title="Topics">
-            <ValueList facet=Facet::Topic noun="topics" entries=curated count=count whole=true />
-            {has_automatic.then(|| view! { <h3>"Keyphrases"</h3> })}
-            <ValueList facet=Facet::Topic noun="keyphrases" entries=automatic count=count />
+            <ValueList facet=Facet::Topic noun="topics" entries=entries(curated_entries) counts=counts whole=true />
+            <h3 hidden=move || automatic.with(Vec::is_empty)>"Keyphrases"</h3>
+            <ValueList facet=Facet::Topic noun="keyphrases" entries=automatic counts=counts />
         </FacetSection>
     }
 }
 
-#[component]
-fn VoiceFacet() -> impl IntoView {
-    let entries = Voice::ALL
+/// The same in every library.
+fn voice_entries(_: &Library) -> Vec<Entry> {
+    Voice::ALL
         .into_iter()
         .enumerate()
         .map(|(i, v)| {
@@ -330,18 +355,19 @@ fn VoiceFacet() -> impl IntoView {
                 ..Entry::new(i, v.id(), v.label())
             }
         })
-        .collect();
+        .collect()
+}
+
+#[component]
+fn VoiceFacet() -> impl IntoView {
     view! {
         <FacetSection facet="voice" title="Voice">
-            <ValueList facet=Facet::Voice noun="voices" entries=entries count=|r, i| r.counts.voices[i] />
+            <ValueList facet=Facet::Voice noun="voices" entries=entries(voice_entries) counts=|r| &r.counts.voices />
         </FacetSection>
     }
 }
 
-#[component]
-fn DocumentFacet() -> impl IntoView {
-    let podium = use_podium();
-    let lib = podium.lib();
+fn document_entries(lib: &Library) -> Vec<Entry> {
     let documents = &lib.corpus.documents;
     let mut ixs: Vec<usize> = (0..documents.len()).collect();
     let local = |i: usize| lib.local.contains(&documents[i].file);
@@ -355,8 +381,7 @@ fn DocumentFacet() -> impl IntoView {
                 .then(a.cmp(&b))
         });
     }
-    let entries = ixs
-        .into_iter()
+    ixs.into_iter()
         .map(|i| {
             let d = &documents[i];
             let date = d.date.map_or("undated".to_string(), |x| x.to_string());
@@ -372,42 +397,47 @@ fn DocumentFacet() -> impl IntoView {
                 ..Entry::new(i, &d.file, &d.title)
             }
         })
-        .collect();
+        .collect()
+}
+
+#[component]
+fn DocumentFacet() -> impl IntoView {
     view! {
         <FacetSection facet="document" title="Documents">
-            <ValueList facet=Facet::Document noun="documents" entries=entries count=|r, i| r.counts.documents[i] />
+            <ValueList facet=Facet::Document noun="documents" entries=entries(document_entries) counts=|r| &r.counts.documents />
         </FacetSection>
     }
 }
 
-/// "Answers to questions about T": the topic of the question, not of the answer.
-#[component]
-fn AskedFacet() -> impl IntoView {
-    let podium = use_podium();
-    let lib = podium.lib();
+fn asked_entries(lib: &Library) -> Vec<Entry> {
     let totals = &lib.everything.counts.asked;
     let mut asked: Vec<usize> = (0..lib.corpus.topics.len())
         .filter(|&i| totals[i] > 0)
         .collect();
-    if asked.is_empty() {
-        return ().into_any();
-    }
     if asked.len() > LIMIT + SLACK {
         asked.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
     }
-    let entries = asked
+    asked
         .into_iter()
         .map(|i| {
             let t = &lib.corpus.topics[i];
             Entry::new(i, &t.id, &t.label)
         })
-        .collect();
+        .collect()
+}
+
+/// "Answers to questions about T": the topic of the question, not of the answer. Shown
+/// while some answer has a question with a topic.
+#[component]
+fn AskedFacet() -> impl IntoView {
+    let entries = entries(asked_entries);
     view! {
-        <FacetSection facet="asked" title="Answers to questions about">
-            <ValueList facet=Facet::Asked noun="topics" entries=entries count=|r, i| r.counts.asked[i] />
-        </FacetSection>
+        <div hidden=move || entries.with(Vec::is_empty)>
+            <FacetSection facet="asked" title="Answers to questions about">
+                <ValueList facet=Facet::Asked noun="topics" entries=entries counts=|r| &r.counts.asked />
+            </FacetSection>
+        </div>
     }
-    .into_any()
 }
 
 /// One end of the date range, as a native date input.

@@ -50,10 +50,11 @@ fn question(lib: &Library, r: PassageRef) -> Option<(String, String)> {
     Some((who, text))
 }
 
+/// The card of passage `r` of the library shown now; a new library renders a new card.
 #[component]
 pub fn PassageCard(r: PassageRef) -> impl IntoView {
     let podium = use_podium();
-    let lib = podium.lib();
+    let lib = podium.lib_untracked();
     let doc = lib.document(r);
     let p = lib.passage(r);
     let speaker = lib.speaker_of(r);

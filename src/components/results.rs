@@ -49,6 +49,15 @@ impl Heights {
         }
     }
 
+    /// Keeps the heights of the passages a new library still has, under their new refs.
+    fn carry(&mut self, to: impl Fn(PassageRef) -> Option<PassageRef>) {
+        self.known = self
+            .known
+            .drain()
+            .filter_map(|(r, h)| Some((to(r)?, h)))
+            .collect();
+    }
+
     /// Records a height; returns how much it differs from what the layout assumed.
     fn record(&mut self, r: PassageRef, h: f64) -> f64 {
         let estimate = self.estimate();
@@ -131,8 +140,19 @@ fn VirtualList() -> impl IntoView {
     // The viewport in list coordinates: (top, bottom) pixels.
     let viewport = RwSignal::new((0.0f64, 0.0f64));
 
+    // The library the heights were measured in.
+    let measured_in = StoredValue::new(podium.library.get_untracked());
     let layout = Memo::new(move |_| {
         measured.track();
+        // Heights are per passage of one library: a new one keeps those of the passages it
+        // still has, so the cards above the reader's place keep their sizes.
+        podium.library.with(|now| {
+            let before = measured_in.get_value();
+            if before != *now {
+                heights.update_value(|h| h.carry(now.carry(&before)));
+                measured_in.set_value(now.clone());
+            }
+        });
         podium
             .results
             .with(|r| heights.with_value(|h| Shared(std::sync::Arc::new(tops(&r.passages, h)))))
@@ -218,11 +238,12 @@ fn VirtualList() -> impl IntoView {
         });
     });
 
-    // A new query starts at the top of its results. Reading the layout here would force the
-    // browser to lay out the new results twice in the frame, so the viewport is placed from
-    // what was last read; the measurement pass above reads it again once laid out.
+    // A new query starts at the top of its results (a new library, say a correction, keeps
+    // the reader's place). Reading the layout here would force the browser to lay out the
+    // new results twice in the frame, so the viewport is placed from what was last read;
+    // the measurement pass above reads it again once laid out.
     Effect::new(move |first: Option<()>| {
-        podium.results.track();
+        podium.query.track();
         if first.is_none() {
             read_viewport();
         } else if viewport.get_untracked().0 > 0.0 {
@@ -270,13 +291,15 @@ fn VirtualList() -> impl IntoView {
         let end = range.get().1;
         px(layout.with(|t| t[t.len() - 1] - t[end]))
     };
+    // A card shows one passage of one library: a new library renders its cards anew.
     let rows = move || {
         let (start, end) = range.get();
+        let edition = podium.library.with(|l| l.edition);
         podium.results.with(|r| {
             r.passages[start..end]
                 .iter()
                 .enumerate()
-                .map(|(k, &p)| (start + k, p))
+                .map(|(k, &p)| (start + k, p, edition))
                 .collect::<Vec<_>>()
         })
     };
@@ -330,6 +353,23 @@ mod tests {
         h.freeze();
         assert_eq!(h.estimate(), 100.0);
         assert_eq!(tops(&passages, &h), [0.0, 100.0, 600.0, 700.0]);
+    }
+
+    #[test]
+    fn heights_follow_their_passages_to_a_new_library() {
+        let passages = refs(3);
+        let mut h = Heights::default();
+        h.record(passages[0], 100.0);
+        h.record(passages[2], 300.0);
+        h.freeze();
+        // Passage 0 moved to document 1; passage 2 is gone.
+        h.carry(|r| (r.passage == 0).then_some(PassageRef { doc: 1, passage: 0 }));
+        assert_eq!(
+            h.known.get(&PassageRef { doc: 1, passage: 0 }),
+            Some(&100.0)
+        );
+        assert_eq!(h.known.len(), 1);
+        assert_eq!(h.estimate(), 200.0, "the estimate stays");
     }
 
     #[test]

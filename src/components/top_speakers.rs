@@ -11,7 +11,8 @@ const SHOWN: usize = 6;
 #[component]
 pub fn TopSpeakers() -> impl IntoView {
     let podium = use_podium();
-    // Once per result; rows keyed by speaker, count and scale, so unchanged rows stay.
+    // Once per result; rows keyed by speaker, count, scale and library (which numbers the
+    // speakers), so unchanged rows stay.
     let ranked = Memo::new(move |_| {
         podium.results.with(|r| {
             let lib = podium.lib();
@@ -29,11 +30,13 @@ pub fn TopSpeakers() -> impl IntoView {
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(SHOWN);
             let max = v.first().map_or(1, |x| x.1.max(1));
-            v.into_iter().map(|(i, n)| (i, n, max)).collect::<Vec<_>>()
+            v.into_iter()
+                .map(|(i, n)| (i, n, max, lib.edition))
+                .collect::<Vec<_>>()
         })
     });
-    let row = move |(i, n, max): (usize, u32, u32)| {
-        let lib = podium.lib();
+    let row = move |(i, n, max, _): (usize, u32, u32, u64)| {
+        let lib = podium.lib_untracked();
         let s = &lib.corpus.speakers[i];
         let id = s.id.clone();
         view! {
