@@ -158,6 +158,13 @@ if ! skipped import && [ -d target/bench-corpus/100 ] && [ -f "$out/podium-seeds
     echo
     timeout 900 node bench/import-freeze.mjs --dist "$out/podium-seeds" --rounds "$rounds" target/bench-corpus/100
     echo
+    echo "Main-thread tasks of an import, from a Chromium trace (\`bench/import-trace.mjs\`):"
+    echo
+    for _ in $(seq "$rounds"); do
+      timeout 300 node bench/import-trace.mjs --dist "$out/podium-seeds" target/bench-corpus/100 | sed 's/^/- /'
+      timeout 300 node bench/import-trace.mjs --all --dist "$out/podium-seeds" target/bench-corpus/100 | sed 's/^/- /'
+    done
+    echo
   } >>"$report"
 fi
 
