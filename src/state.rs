@@ -7,8 +7,9 @@
 //! When the reader imports a document or corrects a passage, the page publishes a new
 //! library, whole; the views follow it in place, as they follow a new query. Whatever a view
 //! shows of one library it takes from one `Arc`, so nothing mixes the numbers of two corpora.
-//! A [`PassageRef`] is an index into one library: what is kept across a change (the keyboard
-//! selection, measured heights) is carried over by permalink.
+//! A [`PassageRef`] is an index into one library: the list's measured heights are carried
+//! to the next one by permalink, and the keyboard selection stays only if its passage kept
+//! its index.
 
 use std::sync::Arc;
 
