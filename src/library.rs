@@ -86,11 +86,15 @@ impl Library {
 
     /// The passage a permalink points at, if the corpus still has it.
     pub fn resolve(&self, link: &Permalink) -> Option<PassageRef> {
-        let doc = self.document_ix(&link.file)?;
+        self.passage_at(self.document_ix(&link.file)?, link.start)
+    }
+
+    /// The passage of document `doc` that starts at byte `start`.
+    fn passage_at(&self, doc: u32, start: u32) -> Option<PassageRef> {
         let passage = self.corpus.documents[doc as usize]
             .passages
             .iter()
-            .position(|p| p.span.start == link.start)?;
+            .position(|p| p.span.start == start)?;
         Some(PassageRef {
             doc,
             passage: passage as u32,
@@ -113,13 +117,7 @@ impl Library {
         move |r| {
             let before = earlier.corpus.documents.get(r.doc as usize)?;
             let start = before.passages.get(r.passage as usize)?.span.start;
-            let doc = *docs.get(before.file.as_str())?;
-            let passages = &self.corpus.documents[doc as usize].passages;
-            let passage = passages.iter().position(|p| p.span.start == start)?;
-            Some(PassageRef {
-                doc,
-                passage: passage as u32,
-            })
+            self.passage_at(*docs.get(before.file.as_str())?, start)
         }
     }
 

@@ -66,9 +66,6 @@ pub struct Shelf {
     pub storage_error: RwSignal<Option<String>>,
     /// The import panel is open.
     pub open: RwSignal<bool>,
-    /// How many libraries were published: a library built before a yield is set only if no
-    /// other was published meanwhile.
-    published: StoredValue<u64, LocalStorage>,
     /// The page's owner: callbacks made here must outlive the view that asked for them
     /// (a passage card, which a new library replaces).
     owner: StoredValue<Owner, LocalStorage>,
@@ -91,7 +88,6 @@ impl Shelf {
             reports: RwSignal::new(Vec::new()),
             storage_error: RwSignal::new(None),
             open: RwSignal::new(false),
-            published: StoredValue::new_local(0),
             owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
         }
     }
@@ -374,18 +370,23 @@ impl Shelf {
     /// large corpus), then the views' update to it, so the end of an import holds the page
     /// for less at a time.
     async fn publish_in_steps(&self) {
-        let before = self.published.get_value();
+        let before = self.edition();
         let library = self.desk.with_value(Desk::library);
         next_task().await;
         // A correction published meanwhile built its library from the same desk, and later.
-        if self.published.get_value() == before {
+        if self.edition() == before {
             self.set_library(library);
         }
     }
 
+    /// The edition of the library shown.
+    fn edition(&self) -> u64 {
+        self.library.with_untracked(|l| l.edition)
+    }
+
+    /// Shows `library`, numbered after the one it replaces.
     fn set_library(&self, mut library: Library) {
-        self.published.update_value(|n| *n += 1);
-        library.edition = self.published.get_value();
+        library.edition = self.edition() + 1;
         self.library.set(Shared(Arc::new(library)));
     }
 
