@@ -386,6 +386,16 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.ok(target, 'a card in view after scrolling');
     const same = `${RESULTS}[data-doc="${target.doc}"][data-start="${target.start}"]`;
     const scrolled = await page.evaluate(() => window.scrollY);
+    // Cards are kept while they show the same thing: mark the target and a neighbour in view.
+    const neighbour = await page.$$eval(RESULTS, (cards, same) => {
+      const card = cards.find((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && !c.matches(same);
+      });
+      for (const c of [card, document.querySelector(same)]) c.dataset.kept = 'yes';
+      return `article.passage[data-doc="${card.dataset.doc}"][data-start="${card.dataset.start}"]`;
+    }, same);
+    const cardKept = (sel) => page.locator(sel).evaluate((c) => c.dataset.kept === 'yes');
 
     await page.locator(same).locator('button.correct').click();
     await page.locator(same).locator('.correction .correct-speaker input').fill('Jane Analyst');
@@ -399,6 +409,8 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     const top = await page.locator(same).evaluate((c) => c.getBoundingClientRect().top - document.querySelector('#results-frame').getBoundingClientRect().top);
     assert.ok(Math.abs(top - target.top) < 2, `the card stayed where it was in the list (${target.top} → ${top})`);
     assert.deepEqual(await kept(), { row: true, list: true }, 'the facet row and the list are the same elements');
+    assert.equal(await cardKept(neighbour), true, 'a card the correction did not change is the same element');
+    assert.equal(await cardKept(same), false, 'the corrected card was rendered anew');
 
     // An import: new values join the facets, and the rows that were there stay.
     await openPanel(page);
@@ -407,6 +419,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await page.locator('.import-progress').waitFor({ state: 'detached' });
     assert.deepEqual(await kept(), { row: true, list: true }, 'still the same elements after an import');
     assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jane-analyst');
+    assert.equal(await cardKept(neighbour), true, 'a card the import did not change is the same element');
     assert.deepEqual(page.errors, []);
   });
 });

@@ -19,7 +19,8 @@ const TOPICS: &str = "podium-topics";
 pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
     let podium = use_podium();
     let shelf = use_shelf();
-    // The editor is part of a card, which a new library replaces.
+    // What the card shows; a card stays open across a new library only while its passage
+    // looks the same there, so these stay true. Submits read the library shown then.
     let lib = podium.lib_untracked();
     let at = lib.permalink(r);
     let current = lib
@@ -47,9 +48,9 @@ pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
     };
     let set_speaker = {
         let correct = correct.clone();
-        let lib = lib.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            let lib = podium.lib_untracked();
             let name = speaker.get().map(|i| i.value()).unwrap_or_default();
             match speaker_change(&lib, &name) {
                 Some(change) => correct(change, format!("Attributed to {}", name.trim())),
@@ -59,9 +60,9 @@ pub fn CorrectionEditor(r: PassageRef, close: Callback<()>) -> impl IntoView {
     };
     let add_topic = {
         let correct = correct.clone();
-        let lib = lib.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            let lib = podium.lib_untracked();
             let label = topic.get().map(|i| i.value()).unwrap_or_default();
             match topic_change(&lib, &label) {
                 Some(change) => correct(change, format!("Topic “{}” added", label.trim())),

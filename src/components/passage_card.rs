@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::correction::CorrectionEditor;
 use podium_core::index::{highlights, PassageRef};
 use podium_core::query::{Facet, Voice};
-use podium_core::url::View;
+use podium_core::url::{Permalink, View};
 use podium_core::Mode;
 
 use super::citation;
@@ -50,55 +50,118 @@ fn question(lib: &Library, r: PassageRef) -> Option<(String, String)> {
     Some((who, text))
 }
 
-/// The card of passage `r` of the library shown now; a new library renders a new card.
-#[component]
-pub fn PassageCard(r: PassageRef) -> impl IntoView {
-    let podium = use_podium();
-    let lib = podium.lib_untracked();
-    let doc = lib.document(r);
-    let p = lib.passage(r);
-    let speaker = lib.speaker_of(r);
-    let voice = Voice::of(p.mode);
-    let marks = {
-        let lib = lib.clone();
-        move || {
-            let text = lib.text(r);
-            let hits = podium.results.with(|res| highlights(text, &res.hits));
-            highlighted(text, &hits)
+/// Everything a card shows of one passage, as one library has it. The list keys its cards
+/// by it: a new library (an import, a correction) keeps every card whose passage looks the
+/// same there and renders anew only those that changed, and a card never mixes two libraries.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Face {
+    /// Where the passage is in that library, for what the card's buttons do.
+    pub r: PassageRef,
+    /// Id, name and role.
+    speaker: Option<(String, String, Option<String>)>,
+    mode: Mode,
+    text: String,
+    /// Id, label, and whether it was extracted rather than curated.
+    topics: Vec<(String, String, bool)>,
+    /// Who asked, and what, for an answer.
+    question: Option<(String, String)>,
+    file: String,
+    start: u32,
+    title: String,
+    date: String,
+    source: Option<String>,
+    local: bool,
+    corrected: bool,
+}
+
+impl Face {
+    pub fn of(lib: &Library, r: PassageRef) -> Face {
+        let doc = lib.document(r);
+        let p = lib.passage(r);
+        Face {
+            r,
+            speaker: lib
+                .speaker_of(r)
+                .map(|s| (s.id.clone(), s.name.clone(), s.role.clone())),
+            mode: p.mode,
+            text: lib.text(r).to_string(),
+            topics: p
+                .topics
+                .iter()
+                .map(|&t| {
+                    let topic = lib.topic(t);
+                    let automatic = topic.origin == podium_core::Origin::Automatic;
+                    (topic.id.clone(), topic.label.clone(), automatic)
+                })
+                .collect(),
+            question: question(lib, r),
+            file: doc.file.clone(),
+            start: p.span.start,
+            title: doc.title.clone(),
+            date: doc.date.map_or("undated".to_string(), |d| d.to_string()),
+            source: doc.source.clone(),
+            local: lib.is_local(r),
+            corrected: lib.is_corrected(r),
         }
-    };
-    let selected = move || podium.selected.get() == Some(r);
+    }
+}
+
+/// The card of one passage, drawn from its [`Face`] alone.
+#[component]
+pub fn PassageCard(face: Face) -> impl IntoView {
+    let podium = use_podium();
+    let Face {
+        r,
+        speaker,
+        mode,
+        text,
+        topics,
+        question,
+        file,
+        start,
+        title,
+        date,
+        source,
+        local,
+        corrected,
+    } = face;
+    let voice = Voice::of(mode);
     let permalink = format!(
         "#{}",
         View {
-            open: Some(lib.permalink(r)),
+            open: Some(Permalink {
+                file: file.clone(),
+                start
+            }),
             ..View::default()
         }
         .to_fragment()
     );
-    let topics = p
-        .topics
-        .iter()
-        .map(|&t| {
-            let topic = lib.topic(t);
-            let id = topic.id.clone();
+    let marks = move || {
+        let hits = podium.results.with(|res| highlights(&text, &res.hits));
+        highlighted(&text, &hits)
+    };
+    let selected = move || podium.selected.get() == Some(r);
+    let topics = topics
+        .into_iter()
+        .map(|(id, label, automatic)| {
             view! {
                 <li>
                     <button
                         type="button"
                         class="topic-chip"
-                        class:automatic=topic.origin == podium_core::Origin::Automatic
-                        data-topic=topic.id.clone()
+                        class:automatic=automatic
+                        data-topic=id.clone()
                         title="Show only this topic"
                         on:click=move |_| podium.only(Facet::Topic, &id)
                     >
-                        {topic.label.clone()}
+                        {label}
                     </button>
                 </li>
             }
         })
         .collect_view();
-    let asked = question(&lib, r).map(|(who, q)| {
+    let asked = question.map(|(who, q)| {
         view! {
             <details class="question">
                 <summary>"Question from " {who}</summary>
@@ -106,32 +169,31 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
             </details>
         }
     });
-    let date = doc.date.map_or("undated".to_string(), |d| d.to_string());
-    let local = lib.is_local(r);
-    let corrected = lib.is_corrected(r);
+    let (speaker_id, name, role) = match speaker {
+        Some((id, name, role)) => (id, name, role),
+        None => (String::new(), "Narration".to_string(), None),
+    };
     let editing = RwSignal::new(false);
     view! {
         <article
             class="passage"
             id=element_id(r)
             tabindex="-1"
-            data-speaker=speaker.map(|s| s.id.clone()).unwrap_or_default()
-            data-mode=p.mode.as_str()
+            data-speaker=speaker_id
+            data-mode=mode.as_str()
             data-voice=voice.id()
-            data-doc=doc.file.clone()
-            data-start=p.span.start.to_string()
+            data-doc=file
+            data-start=start.to_string()
             aria-current=move || selected().then_some("true")
             class:selected=selected
             class:local=local
             class:corrected=corrected
         >
             <header class="who">
-                <span class="speaker">
-                    {speaker.map_or_else(|| "Narration".to_string(), |s| s.name.clone())}
-                </span>
-                {speaker.and_then(|s| s.role.clone()).map(|role| view! { <span class="role">{role}</span> })}
+                <span class="speaker">{name}</span>
+                {role.map(|role| view! { <span class="role">{role}</span> })}
                 <span class=format!("voice voice-{}", voice.id()) title=voice.label()>
-                    {mode_label(p.mode)}
+                    {mode_label(mode)}
                 </span>
                 {local.then(|| view! { <span class="badge local" title="A document you imported into this browser">"local"</span> })}
                 {corrected.then(|| view! { <span class="badge corrected" title="You corrected this passage in this browser">"corrected"</span> })}
@@ -140,9 +202,9 @@ pub fn PassageCard(r: PassageRef) -> impl IntoView {
             <p class="text">{marks}</p>
             <ul class="topics" aria-label="Topics">{topics}</ul>
             <footer class="source">
-                <span class="doc-title">{doc.title.clone()}</span>
+                <span class="doc-title">{title}</span>
                 <span class="doc-date">{date}</span>
-                {doc.source.clone().map(|s| view! { <span class="doc-source">{s}</span> })}
+                {source.map(|s| view! { <span class="doc-source">{s}</span> })}
             </footer>
             <div class="actions">
                 <button type="button" class="open" on:click=move |_| podium.open(r)>

@@ -19,7 +19,7 @@ use leptos::web_sys::HtmlElement;
 use podium_core::index::PassageRef;
 
 use super::filters::EmptyState;
-use super::passage_card::{element_id, PassageCard};
+use super::passage_card::{element_id, Face, PassageCard};
 use crate::state::{use_podium, Shared};
 
 /// The height of a card before any card was measured, in CSS pixels.
@@ -291,15 +291,15 @@ fn VirtualList() -> impl IntoView {
         let end = range.get().1;
         px(layout.with(|t| t[t.len() - 1] - t[end]))
     };
-    // A card shows one passage of one library: a new library renders its cards anew.
+    // Keyed by what each card shows: a new library keeps the cards that look the same.
     let rows = move || {
         let (start, end) = range.get();
-        let edition = podium.library.with(|l| l.edition);
+        let lib = podium.lib();
         podium.results.with(|r| {
             r.passages[start..end]
                 .iter()
                 .enumerate()
-                .map(|(k, &p)| (start + k, p, edition))
+                .map(|(k, &p)| (start + k, Face::of(&lib, p)))
                 .collect::<Vec<_>>()
         })
     };
@@ -307,9 +307,9 @@ fn VirtualList() -> impl IntoView {
         <div id="results-frame" node_ref=frame>
             <div class="results-spacer" aria-hidden="true" style:height=above></div>
             <ol id="results" aria-label="Passages" start=move || (range.get().0 + 1).to_string()>
-                <For each=rows key=|row| *row let:row>
+                <For each=rows key=|row| row.clone() let:row>
                     <li aria-posinset=(row.0 + 1).to_string() aria-setsize=total>
-                        <PassageCard r=row.1 />
+                        <PassageCard face=row.1 />
                     </li>
                 </For>
             </ol>
