@@ -524,7 +524,8 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
       assert.deepEqual(c.foreign, [], `.text holds only text and <mark> in ${c.key}`);
       assert.equal(squash(c.text), squash(p.text), `.text of ${c.key}`);
     }
-    assert.equal((await hashParams(page)).q, 'patrols');
+    // The URL follows the search box once typing pauses.
+    await eventually(async () => (await hashParams(page)).q, 'patrols', 'q in the URL after typing');
 
     await page.keyboard.press('Escape');
     await eventually(() => search.inputValue(), '', 'Esc clears the search');
@@ -626,8 +627,14 @@ describe('the passage viewer', { timeout: TEST_TIMEOUT_MS * 40 }, () => {
     const length = await page.evaluate(() => history.length);
     await page.locator(SEARCH).click();
     await page.keyboard.type('troops', { delay: 40 });
-    await eventually(async () => (await hashParams(page)).q, 'troops', 'q in the URL while typing');
+    // Written once typing pauses, not at every keystroke (see url_sync.rs).
+    await eventually(async () => (await hashParams(page)).q, 'troops', 'q in the URL after typing');
     assert.equal(await page.evaluate(() => history.length), length, 'typing replaces the history entry');
+    // Leaving right after typing, before that pause: Back returns to what was typed.
+    await page.locator(SEARCH).fill('kosovo');
+    await page.goto(new URL('icon.svg', page.url()).href);
+    await page.goBack();
+    await eventually(async () => (await hashParams(page)).q, 'kosovo', 'q written when the page was left');
     await finish(page);
   });
 

@@ -4,6 +4,11 @@
 //! undoes it; typing in the search box replaces the current entry, so Back does not step
 //! through keystrokes. Back and Forward (and a hand-edited fragment) set the view from the
 //! URL. The fragment works on any static host and from `file://`.
+//!
+//! While the reader types, the entry is replaced once they pause, not at every keystroke:
+//! each `history.replaceState` costs Chromium about a millisecond of the keystroke's frame.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
@@ -36,10 +41,27 @@ fn write(fragment: &str, push: bool) {
     };
 }
 
+/// How long typing pauses before the URL follows it.
+const TYPING_PAUSE: Duration = Duration::from_millis(250);
+
 pub fn sync(view: RwSignal<View>) {
     // The last view written or read, to tell typing from discrete changes.
     let last = StoredValue::new(view.get_untracked());
     let from_history = StoredValue::new(false);
+    // Typing not yet in the URL: the fragment to replace the entry with, and its timer.
+    let typed = StoredValue::new_local(None::<(String, TimeoutHandle)>);
+    let drop_typed = move || {
+        let pending = typed.try_update_value(Option::take).flatten();
+        if let Some((_, timer)) = &pending {
+            timer.clear();
+        }
+        pending.map(|(fragment, _)| fragment)
+    };
+    let flush = move || {
+        if let Some(fragment) = drop_typed() {
+            write(&fragment, false);
+        }
+    };
     // Normalise a malformed fragment in place (no extra history entry).
     write(&view.get_untracked().to_fragment(), false);
 
@@ -54,13 +76,26 @@ pub fn sync(view: RwSignal<View>) {
             a.query.text = now.query.text.clone();
             a == now
         };
-        let push = !only_text && !from_history.get_value();
-        write(&now.to_fragment(), push);
+        let fragment = now.to_fragment();
+        if only_text && !from_history.get_value() {
+            drop_typed();
+            if let Ok(timer) = set_timeout_with_handle(flush, TYPING_PAUSE) {
+                typed.set_value(Some((fragment, timer)));
+            } else {
+                write(&fragment, false);
+            }
+        } else {
+            // What was typed gets its entry first, so Back returns to it.
+            flush();
+            write(&fragment, !from_history.get_value());
+        }
         last.set_value(now);
         from_history.set_value(false);
     });
 
     let on_history = move || {
+        // The reader went elsewhere in the history: typing not yet written is dropped.
+        drop_typed();
         let v = current();
         if v != view.get_untracked() {
             from_history.set_value(true);
@@ -70,4 +105,7 @@ pub fn sync(view: RwSignal<View>) {
     // Dropping a handle keeps its listener; the app lives as long as the page.
     _ = window_event_listener(leptos::ev::popstate, move |_| on_history());
     _ = window_event_listener(leptos::ev::hashchange, move |_| on_history());
+    // Leaving the page right after typing keeps what was typed in its history entry, for
+    // Back. (A reload within the pause reloads the URL as it was: the browser has read it.)
+    _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
 }
