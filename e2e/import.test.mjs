@@ -420,6 +420,13 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.deepEqual(await kept(), { row: true, list: true }, 'still the same elements after an import');
     assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jane-analyst');
     assert.equal(await cardKept(neighbour), true, 'a card the import did not change is the same element');
+
+    // Undoing the correction: the card goes back, the list of your documents keeps its rows.
+    const mine = '.local-documents li[data-file="remarks-blinken.txt"]';
+    await page.locator(mine).evaluate((li) => { li.dataset.kept = 'yes'; });
+    await page.locator('button.undo').click();
+    await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s !== 'jane-analyst', 'the correction is undone');
+    assert.equal(await page.locator(mine).evaluate((li) => li.dataset.kept === 'yes'), true, 'the row of a local document is the same element');
     assert.deepEqual(page.errors, []);
   });
 });

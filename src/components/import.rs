@@ -188,33 +188,32 @@ fn LocalDocuments() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // Removing while an import runs would race it in the worker: one change at a time.
     let busy = move || shelf.busy();
-    let documents =
-        move || shelf.with_desk(|d| d.local_files().map(String::from).collect::<Vec<_>>());
+    // A memo: a correction, which leaves the files as they are, leaves the list alone.
+    let documents = Memo::new(move |_| {
+        shelf.with_desk(|d| d.local_files().map(String::from).collect::<Vec<_>>())
+    });
     let corrections = move || shelf.with_desk(|d| d.corrections().len());
-    let rows = move || {
-        documents()
-            .into_iter()
-            .map(|file| {
-                let remove = file.clone();
-                view! {
-                    <li data-file=file.clone()>
-                        <span class="file">{file.clone()}</span>
-                        <button type="button" class="remove" aria-label=format!("Remove {file}") disabled=busy on:click=move |_| shelf.remove(remove.clone())>
-                            "Remove"
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
+    let row = move |file: String| {
+        let remove = file.clone();
+        view! {
+            <li data-file=file.clone()>
+                <span class="file">{file.clone()}</span>
+                <button type="button" class="remove" aria-label=format!("Remove {file}") disabled=busy on:click=move |_| shelf.remove(remove.clone())>
+                    "Remove"
+                </button>
+            </li>
+        }
     };
-    let empty = move || documents().is_empty() && corrections() == 0;
+    let empty = move || documents.with(Vec::is_empty) && corrections() == 0;
     view! {
         <h3>"In this browser"</h3>
         <Show
-            when=move || !documents().is_empty()
+            when=move || documents.with(|d| !d.is_empty())
             fallback=|| view! { <p class="empty">"No documents of yours yet."</p> }
         >
-            <ul class="local-documents">{rows}</ul>
+            <ul class="local-documents">
+                {move || documents.get().into_iter().map(row).collect_view()}
+            </ul>
         </Show>
         <Show when=move || !empty()>
             <Show
@@ -228,7 +227,7 @@ fn LocalDocuments() -> impl IntoView {
                 <p class="confirm" role="alert">
                     {move || format!(
                         "Remove {} document(s) and {} correction(s) from this browser? This cannot be undone.",
-                        documents().len(),
+                        documents.with(Vec::len),
                         corrections()
                     )}
                     <button type="button" class="confirm-clear" disabled=busy on:click=move |_| {
