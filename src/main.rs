@@ -12,6 +12,7 @@ mod desk;
 mod library;
 mod panic;
 mod shelf;
+mod sort;
 mod state;
 mod store;
 mod url_sync;

@@ -10,6 +10,7 @@ use podium_core::{Document, Kind, Span};
 
 use super::passage_card::mode_label;
 use crate::library::Library;
+use crate::sort::sort_by;
 use crate::state::use_podium;
 
 /// A piece of the document in reading order.
@@ -37,7 +38,15 @@ fn pieces(doc: &Document) -> Vec<Piece> {
             .iter()
             .map(|b| (b.span.start, Piece::Boilerplate(b.span))),
     );
-    out.sort_by_key(|x| x.0);
+    // By start; an empty piece sharing a start comes in the order of the lists above.
+    let rank = |p: &Piece| match p {
+        Piece::Meta(..) => (0, 0),
+        Piece::Passage(i) => (1, *i),
+        Piece::Boilerplate(_) => (2, 0),
+    };
+    sort_by(&mut out, &|a, b| {
+        a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1)))
+    });
     out.into_iter().map(|x| x.1).collect()
 }
 

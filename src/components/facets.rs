@@ -14,6 +14,7 @@ use podium_core::query::{Choice, Facet, Query, Results, Voice};
 use podium_core::{Date, Origin, SpeakerKind};
 
 use crate::library::Library;
+use crate::sort::sort_by;
 use crate::state::use_podium;
 
 /// One facet value with its include and exclude buttons.
@@ -235,10 +236,11 @@ fn speaker_entries(lib: &Library, kind: SpeakerKind) -> Vec<Entry> {
     let mut ixs: Vec<usize> = (0..corpus.speakers.len())
         .filter(|&i| corpus.speakers[i].kind == kind)
         .collect();
-    ixs.sort_by(|&a, &b| {
+    sort_by(&mut ixs, &|&a, &b| {
         totals[b]
             .cmp(&totals[a])
             .then(corpus.speakers[a].name.cmp(&corpus.speakers[b].name))
+            .then(a.cmp(&b))
     });
     ixs.into_iter()
         .map(|i| {
@@ -319,7 +321,9 @@ fn keyphrase_entries(lib: &Library) -> Vec<Entry> {
     let mut automatic: Vec<usize> = (0..topics.len())
         .filter(|&i| topics[i].origin == Origin::Automatic)
         .collect();
-    automatic.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+    sort_by(&mut automatic, &|&a, &b| {
+        totals[b].cmp(&totals[a]).then(a.cmp(&b))
+    });
     automatic
         .into_iter()
         .map(|i| Entry::new(i, &topics[i].id, &topics[i].label))
@@ -374,7 +378,7 @@ fn document_entries(lib: &Library) -> Vec<Entry> {
     if ixs.len() > LIMIT + SLACK {
         // A long list shows the reader's own documents, then those with the most passages.
         let totals = &lib.everything.counts.documents;
-        ixs.sort_by(|&a, &b| {
+        sort_by(&mut ixs, &|&a, &b| {
             local(b)
                 .cmp(&local(a))
                 .then(totals[b].cmp(&totals[a]))
@@ -415,7 +419,9 @@ fn asked_entries(lib: &Library) -> Vec<Entry> {
         .filter(|&i| totals[i] > 0)
         .collect();
     if asked.len() > LIMIT + SLACK {
-        asked.sort_by(|&a, &b| totals[b].cmp(&totals[a]).then(a.cmp(&b)));
+        sort_by(&mut asked, &|&a, &b| {
+            totals[b].cmp(&totals[a]).then(a.cmp(&b))
+        });
     }
     asked
         .into_iter()

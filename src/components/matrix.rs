@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use podium_core::query::Facet;
 
+use crate::sort::sort_by;
 use crate::state::use_podium;
 
 const MAX_SPEAKERS: usize = 8;
@@ -26,8 +27,10 @@ pub fn Matrix() -> impl IntoView {
                     None => topics.push((t, n)),
                 }
             }
-            speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            // Most passages first; each speaker and topic is in its list once.
+            let most = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+            sort_by(&mut speakers, &most);
+            sort_by(&mut topics, &most);
             speakers.truncate(MAX_SPEAKERS);
             topics.truncate(MAX_TOPICS);
             let max = r.matrix.iter().map(|x| x.2).max().unwrap_or(1).max(1);

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use podium_core::query::Facet;
 
+use crate::sort::sort_by;
 use crate::state::use_podium;
 
 const SHOWN: usize = 6;
@@ -22,12 +23,8 @@ pub fn TopSpeakers() -> impl IntoView {
                     counts[s as usize] += 1;
                 }
             }
-            let mut v: Vec<(usize, u32)> = counts
-                .into_iter()
-                .enumerate()
-                .filter(|&(_, n)| n > 0)
-                .collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut v: Vec<(u32, u32)> = (0u32..).zip(counts).filter(|&(_, n)| n > 0).collect();
+            sort_by(&mut v, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(SHOWN);
             let max = v.first().map_or(1, |x| x.1.max(1));
             v.into_iter()
@@ -35,9 +32,9 @@ pub fn TopSpeakers() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let row = move |(i, n, max, _): (usize, u32, u32, u64)| {
+    let row = move |(i, n, max, _): (u32, u32, u32, u64)| {
         let lib = podium.lib_untracked();
-        let s = &lib.corpus.speakers[i];
+        let s = lib.corpus.speaker(i);
         let id = s.id.clone();
         view! {
             <li>

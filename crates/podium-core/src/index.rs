@@ -261,7 +261,8 @@ impl Index {
         let phrase_words: Vec<&String> = search.phrases.iter().flatten().collect();
         highlight
             .retain(|w| !phrase_words.contains(&w) || search.terms.iter().any(|t| &t.word == w));
-        highlight.sort();
+        // Equal words are the same word: an unstable sort is exact, and smaller in the wasm.
+        highlight.sort_unstable();
         highlight.dedup();
         Hits {
             passages: Some(passages),
@@ -337,7 +338,7 @@ pub fn highlights(text: &str, hits: &Hits) -> Vec<(usize, usize)> {
     for p in &hits.phrases {
         out.extend(phrase_ranges(text, p));
     }
-    out.sort();
+    out.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in out {
         match merged.last_mut() {
