@@ -366,11 +366,13 @@ impl Shelf {
         self.set_library(library);
     }
 
-    /// As [`Shelf::publish`], in two tasks: the new library (its catalog takes a while for a
-    /// large corpus), then the views' update to it, so the end of an import holds the page
-    /// for less at a time.
+    /// As [`Shelf::publish`], in tasks of their own: the new library (its catalog takes a
+    /// while for a large corpus), then the views' update to it, so the end of an import holds
+    /// the page for less at a time. It starts with a yield, so that what came before (decoding
+    /// the worker's reply) is a task of its own too.
     async fn publish_in_steps(&self) {
         let before = self.edition();
+        next_task().await;
         let library = self.desk.with_value(Desk::library);
         next_task().await;
         // A correction published meanwhile built its library from the same desk, and later.
