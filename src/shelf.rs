@@ -67,7 +67,7 @@ pub struct Shelf {
     /// The import panel is open.
     pub open: RwSignal<bool>,
     /// The page's owner: callbacks made here must outlive the view that asked for them
-    /// (a passage card, which a new library replaces).
+    /// (a passage card, which a new library replaces if its passage changed).
     owner: StoredValue<Owner, LocalStorage>,
 }
 
