@@ -10,8 +10,9 @@
 // as wall-clock time / the main thread's CPU time (on a busy machine the thread also waits
 // for a core: the difference), named by what it runs:
 //   ipc      a message from the browser process: Playwright handing over the files, storage
-//   reply    the worker's reply: decoding it and building the new library's catalog
-//   timer    a task the app queued: setting the new library (the views follow it), the report
+//   reply    the worker's reply: decoding it
+//   timer    a task the app queued: building the new library, setting it (the passages follow
+//            it), the overview's and the facet column's turns a frame later each, the report
 //   rAF      an animation frame's callbacks: the list measures its cards (forcing the layout)
 //   frame    the browser's own rendering of a frame
 // With --detail, a line per task: its CPU time in style recalculation (elements restyled),

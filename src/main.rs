@@ -5,6 +5,7 @@
 //! - [`app`] lays out the page from [`components`], each named after what the reader sees.
 //! - [`panic`] turns a crash into a visible banner with a Reload action.
 
+mod after_paint;
 mod app;
 mod components;
 mod corpus;

@@ -7,6 +7,8 @@
 //! When the reader imports a document or corrects a passage, the page publishes a new
 //! library, whole; the views follow it in place, as they follow a new query. Whatever a view
 //! shows of one library it takes from one `Arc`, so nothing mixes the numbers of two corpora.
+//! The passages follow at once, the overview and the facet column a frame or two later
+//! ([`Stage`]), so a change is shown in several frames rather than one long one.
 //! A [`PassageRef`] is an index into one library: the list's measured heights are carried
 //! to the next one by permalink, and the keyboard selection stays only if its passage kept
 //! its index.
@@ -18,6 +20,7 @@ use podium_core::index::PassageRef;
 use podium_core::query::{Facet, Query, Results};
 use podium_core::url::View;
 
+use crate::after_paint::after_paint;
 use crate::library::Library;
 
 /// Where the reader is and what they chose, whatever the library: the shelf, which makes
@@ -86,6 +89,37 @@ pub struct Podium {
     pub results: Memo<Shared<Results>>,
     pub selected: RwSignal<Option<PassageRef>>,
     pub drawer: RwSignal<bool>,
+    /// The library and results for the overview (who says it most, when, speaker × topic),
+    /// a frame after the passages.
+    pub overview: Stage,
+    /// The library and results for the facet column and the correction choices, a frame
+    /// after the overview.
+    pub column: Stage,
+}
+
+/// A library and its results as one part of the page shows them.
+///
+/// A new library (an import) or a new query changes much of the page at once. The passages
+/// follow at once; the overview and then the facet column follow in tasks of their own, each
+/// after the frame before has been painted (see [`after_paint`]), so no frame holds the work
+/// of the whole page. A stage takes the library and results together: its counts and rows
+/// always come from one library.
+#[derive(Clone, Copy)]
+pub struct Stage {
+    pub library: Memo<Shared<Library>>,
+    pub results: Memo<Shared<Results>>,
+}
+
+impl Stage {
+    /// The same library and results, taken after the frame that shows a change.
+    fn after_paint(self) -> Stage {
+        let Stage { library, results } = self;
+        let both = after_paint(Memo::new(move |_| (library.get(), results.get())));
+        Stage {
+            library: Memo::new(move |_| both.with(|b| b.0.clone())),
+            results: Memo::new(move |_| both.with(|b| b.1.clone())),
+        }
+    }
 }
 
 /// Results behind an `Arc`, compared by identity: a new query is always a new result.
@@ -118,6 +152,11 @@ impl Podium {
         let query = Memo::new(move |_| view.with(|v| v.query.clone()));
         let results =
             Memo::new(move |_| library.with(|lib| Shared(Arc::new(query.with(|q| lib.run(q))))));
+        let overview = Stage {
+            library: Memo::new(move |_| library.get()),
+            results,
+        }
+        .after_paint();
         let podium = Podium {
             library,
             session,
@@ -126,6 +165,8 @@ impl Podium {
             results,
             selected: session.selected,
             drawer: session.drawer,
+            overview,
+            column: overview.after_paint(),
         };
         // A new query starts at the top of its results; a new library keeps the reader's place.
         Effect::new(move |first: Option<()>| {

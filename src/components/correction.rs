@@ -123,7 +123,7 @@ pub fn Choices() -> impl IntoView {
     // the same names leaves the options as they are.
     let names = move |of: fn(&Library) -> Vec<String>| {
         Memo::new(move |_| {
-            let mut names = podium.library.with(|l| of(l));
+            let mut names = podium.column.library.with(|l| of(l));
             names.sort_unstable();
             names.dedup();
             names

@@ -7,7 +7,9 @@
 //! the chosen ones, with "Show all N" and a filter box for the rest.
 //!
 //! The lists follow the library: a new one (an import, a correction) keeps every row whose
-//! value is as it was, so the column does not flicker or lose its place.
+//! value is as it was, so the column does not flicker or lose its place. They follow it, and
+//! new results, a frame after the passages do ([`crate::state::Stage`]): the column's update
+//! and layout do not add to the frame that shows the passages.
 
 use leptos::prelude::*;
 use podium_core::query::{Choice, Facet, Query, Results, Voice};
@@ -164,6 +166,7 @@ fn ValueList(
         // its index may be past the end.
         let count = Memo::new(move |_| {
             podium
+                .column
                 .results
                 .with(|r| counts(r).get(ix).copied().unwrap_or(0))
         });
@@ -226,7 +229,7 @@ fn FacetSection(facet: &'static str, title: &'static str, children: Children) ->
 /// A facet's entries, made anew (as a memo) for each library.
 fn entries(make: impl Fn(&Library) -> Vec<Entry> + Send + Sync + 'static) -> Memo<Vec<Entry>> {
     let podium = use_podium();
-    Memo::new(move |_| podium.library.with(|l| make(l)))
+    Memo::new(move |_| podium.column.library.with(|l| make(l)))
 }
 
 fn speaker_entries(lib: &Library, kind: SpeakerKind) -> Vec<Entry> {

@@ -14,7 +14,7 @@ const MAX_TOPICS: usize = 10;
 pub fn Matrix() -> impl IntoView {
     let podium = use_podium();
     let grid = move || {
-        podium.results.with(|r| {
+        podium.overview.results.with(|r| {
             let mut speakers: Vec<(u32, u32)> = Vec::new();
             let mut topics: Vec<(u32, u32)> = Vec::new();
             for &(s, t, n) in &r.matrix {
@@ -58,7 +58,7 @@ pub fn Matrix() -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="hint">"No speaker has a tagged passage here."</p> }.into_any();
                 }
-                let lib = podium.lib();
+                let lib = podium.overview.library.get();
                 let corpus = &lib.corpus;
                 let head = topics
                     .iter()

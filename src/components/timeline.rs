@@ -79,7 +79,7 @@ pub fn Timeline() -> impl IntoView {
             q.to = Some(a.max(b));
         })
     };
-    let bars = Memo::new(move |_| podium.results.with(|r| bars_of(&r.timeline)));
+    let bars = Memo::new(move |_| podium.overview.results.with(|r| bars_of(&r.timeline)));
     // Each bar with its height and whether it lies inside the date range.
     let shown = move || {
         let (from, to) = podium.query.with(|q| (q.from, q.to));
@@ -136,9 +136,10 @@ pub fn Timeline() -> impl IntoView {
             </button>
         }
     };
-    let undated = move || podium.results.with(|r| r.undated);
+    let undated = move || podium.overview.results.with(|r| r.undated);
     let range = move || {
         podium
+            .overview
             .results
             .with(|r| match (r.timeline.first(), r.timeline.last()) {
                 (Some(a), Some(b)) if a.0 != b.0 => format!("{} – {}", a.0, b.0),

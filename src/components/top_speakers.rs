@@ -9,14 +9,24 @@ use crate::state::use_podium;
 
 const SHOWN: usize = 6;
 
+/// A speaker as ranked: what its row shows.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    name: String,
+    n: u32,
+    max: u32,
+}
+
 #[component]
 pub fn TopSpeakers() -> impl IntoView {
     let podium = use_podium();
-    // Once per result; rows keyed by speaker, count, scale and library (which numbers the
-    // speakers), so unchanged rows stay.
+    // Once per result. Rows are keyed by what they show, so unchanged rows stay, also
+    // across libraries (which number the speakers anew).
     let ranked = Memo::new(move |_| {
-        podium.results.with(|r| {
-            let lib = podium.lib();
+        let stage = podium.overview;
+        stage.results.with(|r| {
+            let lib = stage.library.get();
             let mut counts = vec![0u32; lib.corpus.speakers.len()];
             for &p in &r.passages {
                 if let Some(s) = lib.passage(p).speaker {
@@ -28,18 +38,23 @@ pub fn TopSpeakers() -> impl IntoView {
             v.truncate(SHOWN);
             let max = v.first().map_or(1, |x| x.1.max(1));
             v.into_iter()
-                .map(|(i, n)| (i, n, max, lib.edition))
+                .map(|(i, n)| {
+                    let s = lib.corpus.speaker(i);
+                    Row {
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                        n,
+                        max,
+                    }
+                })
                 .collect::<Vec<_>>()
         })
     });
-    let row = move |(i, n, max, _): (u32, u32, u32, u64)| {
-        let lib = podium.lib_untracked();
-        let s = lib.corpus.speaker(i);
-        let id = s.id.clone();
+    let row = move |Row { id, name, n, max }: Row| {
         view! {
             <li>
                 <button type="button" on:click=move |_| podium.only(Facet::Speaker, &id)>
-                    <span class="name">{s.name.clone()}</span>
+                    <span class="name">{name}</span>
                     <span class="count">{n}</span>
                     <progress max=max value=n aria-hidden="true"></progress>
                 </button>
@@ -50,7 +65,7 @@ pub fn TopSpeakers() -> impl IntoView {
         <section class="overview-panel" aria-labelledby="top-speakers-heading">
             <h2 id="top-speakers-heading">"Who says it most"</h2>
             <ol id="top-speakers">
-                <For each=move || ranked.get() key=|x| *x children=row />
+                <For each=move || ranked.get() key=Row::clone children=row />
             </ol>
         </section>
     }
