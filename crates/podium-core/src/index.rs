@@ -101,14 +101,6 @@ pub struct Hits {
     pub phrases: Vec<Vec<String>>,
 }
 
-impl Hits {
-    pub fn contains(&self, passage: u32) -> bool {
-        self.passages
-            .as_ref()
-            .is_none_or(|p| p.binary_search(&passage).is_ok())
-    }
-}
-
 /// How many edits a word of this length may be off by and still match.
 fn typo_budget(len: usize) -> usize {
     match len {
@@ -220,6 +212,29 @@ impl Index {
         out
     }
 
+    /// The passages where any of these words occur, sorted. A short prefix matches
+    /// thousands of words whose postings overlap: marking a bit per passage is linear in
+    /// the postings, where sorting them is not.
+    fn union(&self, words: &[usize]) -> Vec<u32> {
+        if let [one] = words {
+            return self.postings[*one].clone();
+        }
+        let mut bits = vec![0u64; self.passages.len().div_ceil(64)];
+        for &w in words {
+            for &n in &self.postings[w] {
+                bits[n as usize / 64] |= 1 << (n % 64);
+            }
+        }
+        let mut out = Vec::new();
+        for (k, mut word) in bits.into_iter().enumerate() {
+            while word != 0 {
+                out.push((k * 64) as u32 + word.trailing_zeros());
+                word &= word - 1;
+            }
+        }
+        out
+    }
+
     /// Runs a search over the whole corpus.
     pub fn search(&self, corpus: &Corpus, search: &Search) -> Hits {
         if search.is_empty() {
@@ -233,12 +248,7 @@ impl Index {
         });
         for term in search.terms.iter().cloned().chain(phrase_terms) {
             let matched = self.expand(&term);
-            let mut set: Vec<u32> = matched
-                .iter()
-                .flat_map(|&i| self.postings[i].iter().copied())
-                .collect();
-            set.sort_unstable();
-            set.dedup();
+            let set = self.union(&matched);
             highlight.extend(matched.iter().map(|&i| self.vocabulary[i].clone()));
             result = Some(match result {
                 None => set,
@@ -400,6 +410,36 @@ mod tests {
             vec![vec!["unfinished".to_string(), "phr".to_string()]]
         );
         assert!(Search::parse("  \"\" ").is_empty());
+    }
+
+    #[test]
+    fn a_prefix_of_many_words_gives_each_passage_once_in_order() {
+        // Enough passages for several 64-passage blocks, each with words of the same prefix.
+        let turns: String = (0..150)
+            .map(|i| match i % 3 {
+                0 => format!("MR. PRICE: Tanks and talks, round {i}.\n\n"),
+                1 => format!("QUESTION: Troops, round {i}?\n\n"),
+                _ => format!("MR. PRICE: Nothing more, round {i}.\n\n"),
+            })
+            .collect();
+        let files = vec![(
+            "c.txt".to_string(),
+            format!("Briefing\n\n{turns}").into_bytes(),
+        )];
+        let c = build(&files, &Options::default()).unwrap().corpus;
+        let idx = Index::build(&c);
+        for prefix in ["t", "ta", "tro", "r", "n"] {
+            let found = idx.search(&c, &Search::parse(prefix)).passages.unwrap();
+            let expected: std::collections::BTreeSet<u32> = idx
+                .vocabulary
+                .iter()
+                .zip(&idx.postings)
+                .filter(|(w, _)| w.starts_with(prefix))
+                .flat_map(|(_, p)| p.iter().copied())
+                .collect();
+            assert!(expected.len() > 40, "{prefix}");
+            assert_eq!(found, expected.into_iter().collect::<Vec<_>>(), "{prefix}");
+        }
     }
 
     #[test]

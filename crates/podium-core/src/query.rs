@@ -368,10 +368,14 @@ impl Catalog {
             }
         };
 
-        for (n, f) in self.facts.iter().enumerate() {
-            if !hits.contains(n as u32) {
-                continue;
-            }
+        // Only the passages the search matched, in order (all of them without a search).
+        let matching: Box<dyn Iterator<Item = u32>> = match &hits.passages {
+            Some(found) => Box::new(found.iter().copied()),
+            None => Box::new(0..self.facts.len() as u32),
+        };
+        for n in matching {
+            let n = n as usize;
+            let f = &self.facts[n];
             // Which facets this passage passes; counts for a facet ignore its own filter.
             let pass = [
                 speaker.admits_one(f.speaker),
