@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use podium_core::corrections::{Change, Correction};
 use podium_core::index::PassageRef;
 
+use crate::after_paint::painted;
 use crate::library::Library;
 use crate::shelf::use_shelf;
 use crate::state::use_podium;
@@ -131,13 +132,17 @@ pub fn Choices() -> impl IntoView {
     };
     let speakers = names(|l| l.corpus.speakers.iter().map(|s| s.name.clone()).collect());
     let topics = names(|l| l.corpus.topics.iter().map(|t| t.label.clone()).collect());
+    // Filled once the first passages have been painted: a large corpus has thousands.
+    let drawn = painted();
     let options = move |names: Memo<Vec<String>>| {
         move || {
-            names
-                .get()
-                .into_iter()
-                .map(|name| view! { <option value=name></option> })
-                .collect_view()
+            drawn.get().then(|| {
+                names
+                    .get()
+                    .into_iter()
+                    .map(|name| view! { <option value=name></option> })
+                    .collect_view()
+            })
         }
     };
     view! {

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use podium_core::query::{Choice, Facet, Query, Results, Voice};
 use podium_core::{Date, Origin, SpeakerKind};
 
+use crate::after_paint::painted;
 use crate::library::Library;
 use crate::sort::sort_by;
 use crate::state::use_podium;
@@ -490,18 +491,22 @@ fn DateFacet() -> impl IntoView {
 #[component]
 pub fn Facets() -> impl IntoView {
     let podium = use_podium();
+    let drawn = painted();
     view! {
         <div class="drawer-backdrop" class:open=move || podium.drawer.get() on:click=move |_| podium.drawer.set(false)></div>
         <aside id="facets" aria-label="Filters" class:open=move || podium.drawer.get()>
             <button type="button" id="close-filters" on:click=move |_| podium.drawer.set(false)>
                 "Show passages"
             </button>
-            <SpeakerFacet />
-            <TopicFacet />
-            <VoiceFacet />
-            <AskedFacet />
-            <DocumentFacet />
-            <DateFacet />
+            // Drawn once the first passages have been painted: they come sooner.
+            <Show when=move || drawn.get()>
+                <SpeakerFacet />
+                <TopicFacet />
+                <VoiceFacet />
+                <AskedFacet />
+                <DocumentFacet />
+                <DateFacet />
+            </Show>
         </aside>
     }
 }
