@@ -9,7 +9,8 @@ use leptos::prelude::*;
 /// Runs `f` in a task after the next frame has been painted.
 fn after_next_paint(f: impl FnOnce() + 'static) {
     // Animation-frame callbacks run before the frame's style, layout and paint; a task
-    // queued from one runs after them.
+    // queued from one runs after them. A hidden tab paints no frames: the work waits until
+    // the tab is shown.
     request_animation_frame(move || set_timeout(f, Duration::ZERO));
 }
 
