@@ -16,7 +16,7 @@ use podium_core::corrections::{self, Correction};
 use podium_core::workbench::ImportReport;
 use podium_core::Corpus;
 
-use crate::library::Library;
+use crate::library::{Contents, Library};
 
 pub struct Desk {
     embedded: Arc<Corpus>,
@@ -100,9 +100,18 @@ impl Desk {
 
     /// The library of everything on the desk, corrections applied.
     pub fn library(&self) -> Library {
+        Library::new(self.contents())
+    }
+
+    /// Everything on the desk, corrections applied, for a library.
+    pub fn contents(&self) -> Contents {
         let local = self.local.clone();
         if self.corrections.is_empty() {
-            return Library::new(Arc::clone(&self.uncorrected), local, BTreeSet::new());
+            return Contents {
+                corpus: Arc::clone(&self.uncorrected),
+                local,
+                corrected: BTreeSet::new(),
+            };
         }
         let mut corpus = Corpus::clone(&self.uncorrected);
         let outcomes = corrections::apply(&mut corpus, &self.corrections);
@@ -113,7 +122,11 @@ impl Desk {
             .filter(|(_, o)| o.is_applied())
             .map(|(c, _)| (c.file.clone(), c.at))
             .collect();
-        Library::new(Arc::new(corpus), local, corrected)
+        Contents {
+            corpus: Arc::new(corpus),
+            local,
+            corrected,
+        }
     }
 
     fn set_uncorrected(&mut self, assembled: Option<Corpus>) {

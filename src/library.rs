@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use podium_core::index::PassageRef;
+use podium_core::index::{Index, PassageRef};
 use podium_core::query::{Catalog, Query, Results};
 use podium_core::url::Permalink;
 use podium_core::{Corpus, Document, Passage, Speaker, Topic};
@@ -25,13 +25,28 @@ pub struct Library {
     pub edition: u64,
 }
 
+/// What a library is made of, before its catalog is built.
+pub struct Contents {
+    pub corpus: Arc<Corpus>,
+    pub local: BTreeSet<String>,
+    pub corrected: BTreeSet<(String, u32)>,
+}
+
 impl Library {
-    pub fn new(
-        corpus: Arc<Corpus>,
-        local: BTreeSet<String>,
-        corrected: BTreeSet<(String, u32)>,
-    ) -> Library {
-        let catalog = Catalog::new(&corpus);
+    pub fn new(contents: Contents) -> Library {
+        let index = Index::build(&contents.corpus);
+        Library::with_index(contents, index)
+    }
+
+    /// The library of `contents` around an index of its corpus built beforehand (in steps,
+    /// see [`podium_core::index::IndexBuilder`]).
+    pub fn with_index(contents: Contents, index: Index) -> Library {
+        let Contents {
+            corpus,
+            local,
+            corrected,
+        } = contents;
+        let catalog = Catalog::with_index(&corpus, index);
         let everything = catalog.run(&corpus, &Query::default());
         Library {
             corpus,

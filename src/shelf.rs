@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use podium_core::corpus::Bundle;
 use podium_core::corrections::Correction;
+use podium_core::index::IndexBuilder;
 use podium_core::workbench::{ImportReport, Reply, Request, Upload};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -366,14 +367,25 @@ impl Shelf {
         self.set_library(library);
     }
 
-    /// As [`Shelf::publish`], in tasks of their own: the new library (its catalog takes a
-    /// while for a large corpus), then the views' update to it, so the end of an import holds
-    /// the page for less at a time. It starts with a yield, so that what came before (decoding
-    /// the worker's reply) is a task of its own too.
+    /// As [`Shelf::publish`], in tasks of their own: the new library's index, a few
+    /// documents per task (it takes a while for a large corpus), then the rest of its
+    /// catalog, then the views' update to it, so the end of an import holds the page for
+    /// less at a time. It starts with a yield, so that what came before (decoding the
+    /// worker's reply) is a task of its own too.
     async fn publish_in_steps(&self) {
         let before = self.edition();
         next_task().await;
-        let library = self.desk.with_value(Desk::library);
+        let contents = self.desk.with_value(Desk::contents);
+        let mut index = IndexBuilder::default();
+        let mut started = now();
+        while index.step(&contents.corpus) {
+            if now() - started > INDEX_BUDGET_MS {
+                next_task().await;
+                started = now();
+            }
+        }
+        next_task().await;
+        let library = Library::with_index(contents, index.finish());
         next_task().await;
         // A correction published meanwhile built its library from the same desk, and later.
         if self.edition() == before {
@@ -458,6 +470,15 @@ async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
 }
 
 /// Resolves in a later task, after the browser has had a chance to paint and handle input.
+/// How long one task of indexing an import runs, in milliseconds: half a frame, so the
+/// browser keeps the rest for painting and input.
+const INDEX_BUDGET_MS: f64 = 8.0;
+
+/// Milliseconds since the page started.
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 async fn next_task() {
     let promise = Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(resolve.unchecked_ref());

@@ -110,55 +110,78 @@ fn typo_budget(len: usize) -> usize {
     }
 }
 
-impl Index {
-    pub fn build(corpus: &Corpus) -> Index {
-        // Each distinct folded word gets an id the first time it is seen; its postings grow
-        // in passage order, so they come out sorted, and a repeat within a passage is the
-        // last entry. Sorting the distinct words afterwards is far cheaper than sorting a
-        // (word, passage) pair for every word of the corpus.
-        let mut ids: HashMap<String, u32, FastHash> = HashMap::default();
-        let mut words_by_id: Vec<String> = Vec::new();
-        let mut postings_by_id: Vec<Vec<u32>> = Vec::new();
+/// An index built a document at a time, so that a caller on a frame budget (the page, at the
+/// end of an import) can spread the work over several tasks.
+///
+/// Each distinct folded word gets an id the first time it is seen; its postings grow in
+/// passage order, so they come out sorted, and a repeat within a passage is the last entry.
+/// Sorting the distinct words at the end is far cheaper than sorting a (word, passage) pair
+/// for every word of the corpus.
+#[derive(Default)]
+pub struct IndexBuilder {
+    /// Documents indexed so far: the next one to index.
+    documents: usize,
+    ids: HashMap<String, u32, FastHash>,
+    words_by_id: Vec<String>,
+    postings_by_id: Vec<Vec<u32>>,
+    passages: Vec<PassageRef>,
+}
+
+impl IndexBuilder {
+    /// Indexes the next document of `corpus`; false once every document is in.
+    pub fn step(&mut self, corpus: &Corpus) -> bool {
+        let Some(doc) = corpus.documents.get(self.documents) else {
+            return false;
+        };
+        let d = self.documents as u32;
+        self.documents += 1;
         let mut folded = String::new();
-        let mut passages = Vec::new();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            for (p, passage) in doc.passages.iter().enumerate() {
-                let n = passages.len() as u32;
-                passages.push(PassageRef {
-                    doc: d as u32,
-                    passage: p as u32,
-                });
-                let mut add = |s: &str| {
-                    for w in words(s) {
-                        fold_into(w.text(s), &mut folded);
-                        let id = match ids.get(folded.as_str()) {
-                            Some(&id) => id as usize,
-                            None => {
-                                let id = words_by_id.len();
-                                ids.insert(folded.clone(), id as u32);
-                                words_by_id.push(folded.clone());
-                                postings_by_id.push(Vec::new());
-                                id
-                            }
-                        };
-                        let list = &mut postings_by_id[id];
-                        if list.last() != Some(&n) {
-                            list.push(n);
+        for (p, passage) in doc.passages.iter().enumerate() {
+            let n = self.passages.len() as u32;
+            self.passages.push(PassageRef {
+                doc: d,
+                passage: p as u32,
+            });
+            let mut add = |s: &str| {
+                for w in words(s) {
+                    fold_into(w.text(s), &mut folded);
+                    let id = match self.ids.get(folded.as_str()) {
+                        Some(&id) => id as usize,
+                        None => {
+                            let id = self.words_by_id.len();
+                            self.ids.insert(folded.clone(), id as u32);
+                            self.words_by_id.push(folded.clone());
+                            self.postings_by_id.push(Vec::new());
+                            id
                         }
+                    };
+                    let list = &mut self.postings_by_id[id];
+                    if list.last() != Some(&n) {
+                        list.push(n);
                     }
-                };
-                add(doc.slice(passage.span));
-                if let Some(s) = passage.speaker {
-                    let speaker = corpus.speaker(s);
-                    add(&speaker.name);
-                    speaker.role.as_deref().map(&mut add);
                 }
-                for &t in &passage.topics {
-                    add(&corpus.topic(t).label);
-                }
+            };
+            add(doc.slice(passage.span));
+            if let Some(s) = passage.speaker {
+                let speaker = corpus.speaker(s);
+                add(&speaker.name);
+                speaker.role.as_deref().map(&mut add);
+            }
+            for &t in &passage.topics {
+                add(&corpus.topic(t).label);
             }
         }
-        drop(ids);
+        true
+    }
+
+    /// The index of the documents indexed so far.
+    pub fn finish(self) -> Index {
+        let IndexBuilder {
+            mut words_by_id,
+            mut postings_by_id,
+            passages,
+            ..
+        } = self;
         let mut order: Vec<u32> = (0..words_by_id.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| words_by_id[a as usize].cmp(&words_by_id[b as usize]));
         let mut vocabulary = Vec::with_capacity(order.len());
@@ -172,6 +195,14 @@ impl Index {
             vocabulary,
             postings,
         }
+    }
+}
+
+impl Index {
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut builder = IndexBuilder::default();
+        while builder.step(corpus) {}
+        builder.finish()
     }
 
     pub fn vocabulary_len(&self) -> usize {
@@ -440,6 +471,22 @@ mod tests {
             assert!(expected.len() > 40, "{prefix}");
             assert_eq!(found, expected.into_iter().collect::<Vec<_>>(), "{prefix}");
         }
+    }
+
+    #[test]
+    fn a_stepped_index_takes_each_document_once_then_stops() {
+        let c = corpus();
+        let mut builder = IndexBuilder::default();
+        let mut steps = 0;
+        while builder.step(&c) {
+            steps += 1;
+        }
+        assert_eq!(steps, c.documents.len());
+        assert!(!builder.step(&c), "nothing is indexed twice");
+        let index = builder.finish();
+        let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
+        assert_eq!(index.passages.len(), passages);
+        assert_eq!(texts(&c, &index, "deplo"), ["More troops are deploying."]);
     }
 
     #[test]

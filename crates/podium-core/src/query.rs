@@ -251,7 +251,11 @@ pub struct Results {
 
 impl Catalog {
     pub fn new(corpus: &Corpus) -> Catalog {
-        let index = crate::index::Index::build(corpus);
+        Catalog::with_index(corpus, crate::index::Index::build(corpus))
+    }
+
+    /// The catalog of `corpus` around its index (see [`crate::index::IndexBuilder`]).
+    pub fn with_index(corpus: &Corpus, index: crate::index::Index) -> Catalog {
         // Each topic's parent, looked up by id once rather than at every step up.
         let parents: Vec<Option<u32>> = corpus
             .topics
