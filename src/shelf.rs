@@ -236,9 +236,11 @@ impl Shelf {
                         self.desk
                             .update_value(|d| d.add(reply.corpus, &reply.reports));
                         reports.extend(reply.reports);
+                        // The panel's report rows first, in a task of their own: the new
+                        // library's steps follow, so the rows and the new cards are not laid
+                        // out in the same frame.
+                        self.reports.set(std::mem::take(&mut reports));
                         self.publish_in_steps().await;
-                        // The panel's report rows in a task of their own, after the views'.
-                        next_task().await;
                     }
                     Err(e) => {
                         self.progress.set(None);
@@ -248,8 +250,14 @@ impl Shelf {
                     }
                 }
             }
-            let ok = reports.iter().filter(|r| r.outcome.is_ok()).count();
-            self.session.notify(match (ok, reports.len() - ok) {
+            if !reports.is_empty() {
+                self.reports.set(reports);
+            }
+            let (ok, bad) = self.reports.with_untracked(|r| {
+                let ok = r.iter().filter(|r| r.outcome.is_ok()).count();
+                (ok, r.len() - ok)
+            });
+            self.session.notify(match (ok, bad) {
                 (ok, 0) => format!("Added {ok} document{}", plural(ok)),
                 (0, bad) => format!("{bad} file{} could not be added", plural(bad)),
                 (ok, bad) => format!(
@@ -257,7 +265,6 @@ impl Shelf {
                     plural(ok)
                 ),
             });
-            self.reports.set(reports);
             if !documents.is_empty() {
                 self.progress
                     .set(Some(Progress::busy("Saving in this browser")));
