@@ -112,7 +112,7 @@ pub struct Stage {
 
 impl Stage {
     /// The same library and results, taken after the frame that shows a change.
-    fn after_paint(self) -> Stage {
+    pub fn after_paint(self) -> Stage {
         let Stage { library, results } = self;
         let both = after_paint(Memo::new(move |_| (library.get(), results.get())));
         Stage {

@@ -8,8 +8,9 @@
 //!
 //! The lists follow the library: a new one (an import, a correction) keeps every row whose
 //! value is as it was, so the column does not flicker or lose its place. They follow it, and
-//! new results, a frame after the passages do ([`crate::state::Stage`]): the column's update
-//! and layout do not add to the frame that shows the passages.
+//! new results, a frame after the passages do ([`crate::state::Stage`]), the speakers first
+//! and the other facets a frame later: the column's update and layout do not add to the
+//! frame that shows the passages, nor fill one frame alone.
 
 use leptos::prelude::*;
 use podium_core::query::{Choice, Facet, Query, Results, Voice};
@@ -18,7 +19,7 @@ use podium_core::{Date, Origin, SpeakerKind};
 use crate::after_paint::painted;
 use crate::library::Library;
 use crate::sort::sort_by;
-use crate::state::use_podium;
+use crate::state::{use_podium, Stage};
 
 /// One facet value with its include and exclude buttons.
 #[component]
@@ -122,6 +123,8 @@ const SLACK: usize = 3;
 /// values listed have one.
 #[component]
 fn ValueList(
+    /// The library and results the list shows.
+    stage: Stage,
     facet: Facet,
     /// What the values are, for "Filter documents".
     noun: &'static str,
@@ -166,8 +169,7 @@ fn ValueList(
         // A row of the library before can see the new results before its list drops it, so
         // its index may be past the end.
         let count = Memo::new(move |_| {
-            podium
-                .column
+            stage
                 .results
                 .with(|r| counts(r).get(ix).copied().unwrap_or(0))
         });
@@ -228,9 +230,11 @@ fn FacetSection(facet: &'static str, title: &'static str, children: Children) ->
 }
 
 /// A facet's entries, made anew (as a memo) for each library.
-fn entries(make: impl Fn(&Library) -> Vec<Entry> + Send + Sync + 'static) -> Memo<Vec<Entry>> {
-    let podium = use_podium();
-    Memo::new(move |_| podium.column.library.with(|l| make(l)))
+fn entries(
+    stage: Stage,
+    make: impl Fn(&Library) -> Vec<Entry> + Send + Sync + 'static,
+) -> Memo<Vec<Entry>> {
+    Memo::new(move |_| stage.library.with(|l| make(l)))
 }
 
 fn speaker_entries(lib: &Library, kind: SpeakerKind) -> Vec<Entry> {
@@ -258,7 +262,7 @@ fn speaker_entries(lib: &Library, kind: SpeakerKind) -> Vec<Entry> {
 }
 
 #[component]
-fn SpeakerFacet() -> impl IntoView {
+fn SpeakerFacet(stage: Stage) -> impl IntoView {
     let groups = [
         (SpeakerKind::Official, "Officials", "officials"),
         (SpeakerKind::Journalist, "Journalists", "journalists"),
@@ -269,11 +273,11 @@ fn SpeakerFacet() -> impl IntoView {
     let groups = groups
         .into_iter()
         .map(|(kind, title, noun)| {
-            let entries = entries(move |l| speaker_entries(l, kind));
+            let entries = entries(stage, move |l| speaker_entries(l, kind));
             view! {
                 <div hidden=move || entries.with(Vec::is_empty)>
                     <h3>{title}</h3>
-                    <ValueList facet=Facet::Speaker noun=noun entries=entries counts=|r| &r.counts.speakers />
+                    <ValueList stage=stage facet=Facet::Speaker noun=noun entries=entries counts=|r| &r.counts.speakers />
                 </div>
             }
         })
@@ -335,14 +339,14 @@ fn keyphrase_entries(lib: &Library) -> Vec<Entry> {
 }
 
 #[component]
-fn TopicFacet() -> impl IntoView {
+fn TopicFacet(stage: Stage) -> impl IntoView {
     let counts: fn(&Results) -> &[u32] = |r| &r.counts.topics;
-    let automatic = entries(keyphrase_entries);
+    let automatic = entries(stage, keyphrase_entries);
     view! {
         <FacetSection facet="topic" title="Topics">
-            <ValueList facet=Facet::Topic noun="topics" entries=entries(curated_entries) counts=counts whole=true />
+            <ValueList stage=stage facet=Facet::Topic noun="topics" entries=entries(stage, curated_entries) counts=counts whole=true />
             <h3 hidden=move || automatic.with(Vec::is_empty)>"Keyphrases"</h3>
-            <ValueList facet=Facet::Topic noun="keyphrases" entries=automatic counts=counts />
+            <ValueList stage=stage facet=Facet::Topic noun="keyphrases" entries=automatic counts=counts />
         </FacetSection>
     }
 }
@@ -367,10 +371,10 @@ fn voice_entries(_: &Library) -> Vec<Entry> {
 }
 
 #[component]
-fn VoiceFacet() -> impl IntoView {
+fn VoiceFacet(stage: Stage) -> impl IntoView {
     view! {
         <FacetSection facet="voice" title="Voice">
-            <ValueList facet=Facet::Voice noun="voices" entries=entries(voice_entries) counts=|r| &r.counts.voices />
+            <ValueList stage=stage facet=Facet::Voice noun="voices" entries=entries(stage, voice_entries) counts=|r| &r.counts.voices />
         </FacetSection>
     }
 }
@@ -409,10 +413,10 @@ fn document_entries(lib: &Library) -> Vec<Entry> {
 }
 
 #[component]
-fn DocumentFacet() -> impl IntoView {
+fn DocumentFacet(stage: Stage) -> impl IntoView {
     view! {
         <FacetSection facet="document" title="Documents">
-            <ValueList facet=Facet::Document noun="documents" entries=entries(document_entries) counts=|r| &r.counts.documents />
+            <ValueList stage=stage facet=Facet::Document noun="documents" entries=entries(stage, document_entries) counts=|r| &r.counts.documents />
         </FacetSection>
     }
 }
@@ -439,12 +443,12 @@ fn asked_entries(lib: &Library) -> Vec<Entry> {
 /// "Answers to questions about T": the topic of the question, not of the answer. Shown
 /// while some answer has a question with a topic.
 #[component]
-fn AskedFacet() -> impl IntoView {
-    let entries = entries(asked_entries);
+fn AskedFacet(stage: Stage) -> impl IntoView {
+    let entries = entries(stage, asked_entries);
     view! {
         <div hidden=move || entries.with(Vec::is_empty)>
             <FacetSection facet="asked" title="Answers to questions about">
-                <ValueList facet=Facet::Asked noun="topics" entries=entries counts=|r| &r.counts.asked />
+                <ValueList stage=stage facet=Facet::Asked noun="topics" entries=entries counts=|r| &r.counts.asked />
             </FacetSection>
         </div>
     }
@@ -492,6 +496,10 @@ fn DateFacet() -> impl IntoView {
 pub fn Facets() -> impl IntoView {
     let podium = use_podium();
     let drawn = painted();
+    // Speakers first; the other facets a frame later, so that neither frame lays out the
+    // whole column's new rows.
+    let speakers = podium.column;
+    let others = speakers.after_paint();
     view! {
         <div class="drawer-backdrop" class:open=move || podium.drawer.get() on:click=move |_| podium.drawer.set(false)></div>
         <aside id="facets" aria-label="Filters" class:open=move || podium.drawer.get()>
@@ -500,11 +508,11 @@ pub fn Facets() -> impl IntoView {
             </button>
             // Drawn once the first passages have been painted: they come sooner.
             <Show when=move || drawn.get()>
-                <SpeakerFacet />
-                <TopicFacet />
-                <VoiceFacet />
-                <AskedFacet />
-                <DocumentFacet />
+                <SpeakerFacet stage=speakers />
+                <TopicFacet stage=others />
+                <VoiceFacet stage=others />
+                <AskedFacet stage=others />
+                <DocumentFacet stage=others />
                 <DateFacet />
             </Show>
         </aside>
