@@ -110,8 +110,8 @@ fn typo_budget(len: usize) -> usize {
     }
 }
 
-/// An index built a document at a time, so that a caller on a frame budget (the page, at the
-/// end of an import) can spread the work over several tasks.
+/// An index built a passage at a time, so that a caller on a frame budget (the page, at the
+/// end of an import) can spread the work over several tasks, even for one long document.
 ///
 /// Each distinct folded word gets an id the first time it is seen; its postings grow in
 /// passage order, so they come out sorted, and a repeat within a passage is the last entry.
@@ -119,62 +119,72 @@ fn typo_budget(len: usize) -> usize {
 /// for every word of the corpus.
 #[derive(Default)]
 pub struct IndexBuilder {
-    /// Documents indexed so far: the next one to index.
-    documents: usize,
+    /// The next passage to index: document, then passage within it.
+    doc: usize,
+    passage: usize,
     ids: HashMap<String, u32, FastHash>,
     words_by_id: Vec<String>,
     postings_by_id: Vec<Vec<u32>>,
     passages: Vec<PassageRef>,
+    folded: String,
 }
 
 impl IndexBuilder {
-    /// Indexes the next document of `corpus`; false once every document is in.
+    /// Indexes the next passage of `corpus`; false once every passage is in.
     pub fn step(&mut self, corpus: &Corpus) -> bool {
-        let Some(doc) = corpus.documents.get(self.documents) else {
-            return false;
-        };
-        let d = self.documents as u32;
-        self.documents += 1;
-        let mut folded = String::new();
-        for (p, passage) in doc.passages.iter().enumerate() {
-            let n = self.passages.len() as u32;
-            self.passages.push(PassageRef {
-                doc: d,
-                passage: p as u32,
-            });
-            let mut add = |s: &str| {
-                for w in words(s) {
-                    fold_into(w.text(s), &mut folded);
-                    let id = match self.ids.get(folded.as_str()) {
-                        Some(&id) => id as usize,
-                        None => {
-                            let id = self.words_by_id.len();
-                            self.ids.insert(folded.clone(), id as u32);
-                            self.words_by_id.push(folded.clone());
-                            self.postings_by_id.push(Vec::new());
-                            id
-                        }
-                    };
-                    let list = &mut self.postings_by_id[id];
-                    if list.last() != Some(&n) {
-                        list.push(n);
-                    }
-                }
+        let (doc, passage) = loop {
+            let Some(doc) = corpus.documents.get(self.doc) else {
+                return false;
             };
-            add(doc.slice(passage.span));
-            if let Some(s) = passage.speaker {
-                let speaker = corpus.speaker(s);
-                add(&speaker.name);
-                speaker.role.as_deref().map(&mut add);
+            match doc.passages.get(self.passage) {
+                Some(passage) => break (doc, passage),
+                None => (self.doc, self.passage) = (self.doc + 1, 0),
             }
-            for &t in &passage.topics {
-                add(&corpus.topic(t).label);
+        };
+        let n = self.passages.len() as u32;
+        self.passages.push(PassageRef {
+            doc: self.doc as u32,
+            passage: self.passage as u32,
+        });
+        self.passage += 1;
+        let (ids, words_by_id, postings_by_id, folded) = (
+            &mut self.ids,
+            &mut self.words_by_id,
+            &mut self.postings_by_id,
+            &mut self.folded,
+        );
+        let mut add = |s: &str| {
+            for w in words(s) {
+                fold_into(w.text(s), folded);
+                let id = match ids.get(folded.as_str()) {
+                    Some(&id) => id as usize,
+                    None => {
+                        let id = words_by_id.len();
+                        ids.insert(folded.clone(), id as u32);
+                        words_by_id.push(folded.clone());
+                        postings_by_id.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut postings_by_id[id];
+                if list.last() != Some(&n) {
+                    list.push(n);
+                }
             }
+        };
+        add(doc.slice(passage.span));
+        if let Some(s) = passage.speaker {
+            let speaker = corpus.speaker(s);
+            add(&speaker.name);
+            speaker.role.as_deref().map(&mut add);
+        }
+        for &t in &passage.topics {
+            add(&corpus.topic(t).label);
         }
         true
     }
 
-    /// The index of the documents indexed so far.
+    /// The index of the passages indexed so far.
     pub fn finish(self) -> Index {
         let IndexBuilder {
             mut words_by_id,
@@ -474,18 +484,23 @@ mod tests {
     }
 
     #[test]
-    fn a_stepped_index_takes_each_document_once_then_stops() {
+    fn a_stepped_index_takes_each_passage_once_then_stops() {
         let c = corpus();
         let mut builder = IndexBuilder::default();
         let mut steps = 0;
         while builder.step(&c) {
             steps += 1;
         }
-        assert_eq!(steps, c.documents.len());
+        let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
+        assert_eq!(steps, passages);
         assert!(!builder.step(&c), "nothing is indexed twice");
         let index = builder.finish();
-        let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
         assert_eq!(index.passages.len(), passages);
+        assert!(index
+            .passages
+            .iter()
+            .enumerate()
+            .all(|(n, r)| n == 0 || index.passages[n - 1] < *r));
         assert_eq!(texts(&c, &index, "deplo"), ["More troops are deploying."]);
     }
 
