@@ -374,8 +374,8 @@ impl Shelf {
         self.set_library(library);
     }
 
-    /// As [`Shelf::publish`], in tasks of their own: the new library's index, a few
-    /// documents per task (it takes a while for a large corpus), then the rest of its
+    /// As [`Shelf::publish`], in tasks of their own: the new library's index, in steps of
+    /// [`INDEX_BUDGET_MS`] (it takes a while for a large corpus), then the rest of its
     /// catalog, then the views' update to it, so the end of an import holds the page for
     /// less at a time. It starts with a yield, so that what came before (decoding the
     /// worker's reply) is a task of its own too.
@@ -476,7 +476,6 @@ async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Resolves in a later task, after the browser has had a chance to paint and handle input.
 /// How long one task of indexing an import runs, in milliseconds: half a frame, so the
 /// browser keeps the rest for painting and input.
 const INDEX_BUDGET_MS: f64 = 8.0;
@@ -486,6 +485,7 @@ fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// Resolves in a later task, after the browser has had a chance to paint and handle input.
 async fn next_task() {
     let promise = Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
