@@ -258,7 +258,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await page.locator('#import button.confirm-clear').click();
     await until(() => total(page), (x) => x === embedded, 'back to the embedded corpus');
     // The facet column follows the passages a frame or two later.
-    await until(() => page.locator(facet('speaker', 'jane-analyst')).count(), (n) => n === 0, 'undo takes the new speaker out of the facets');
+    await until(() => page.locator(facet('speaker', 'jane-analyst')).count(), (n) => n === 0, 'Remove all takes the corrected speaker out of the facets');
     await page.reload({ waitUntil: 'load' });
     await page.locator(RESULTS).first().waitFor();
     await page.waitForTimeout(500); // a restore, if anything were left, would have run
