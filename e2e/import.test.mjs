@@ -143,6 +143,8 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
 
     // --- Import two files and a bad one ---------------------------------------------------
     await openPanel(page);
+    // The import worker loads while the reader chooses files, not after they have.
+    await until(() => page.workers().length, (n) => n === 1, 'the import worker starts when the panel opens');
     await page.setInputFiles('#import-files', [
       file('remarks-blinken.txt', TRANSCRIPT),
       file('finland-article.md', ARTICLE),

@@ -127,6 +127,7 @@ fn accept_dropped_files(shelf: Shelf) {
     // Without this the browser would open the dropped file in place of the page.
     let over = window_event_listener(leptos::ev::dragover, move |ev| {
         if carries_files(&ev) {
+            shelf.warm();
             ev.prevent_default();
         }
     });

@@ -93,6 +93,12 @@ impl Shelf {
         }
     }
 
+    /// Readies the import worker: the reader opened the import panel or drags files over
+    /// the page.
+    pub fn warm(&self) {
+        self.workbench.with_value(Workbench::warm);
+    }
+
     pub fn busy(&self) -> bool {
         self.progress.with(Option::is_some)
     }

@@ -2,10 +2,11 @@
 //! parsing the reader's documents and assembling them with the embedded corpus never holds
 //! the page's main thread, and the page's own wasm carries none of that pipeline.
 //!
-//! The worker is started on first use. Requests are answered in the order they were sent,
-//! so one queue of waiting promises pairs each reply with its request. If the worker fails
-//! (it could not be loaded, or it crashed), every waiting and later request gets the reason:
-//! the worker's state (the reader's parsed documents) went with it.
+//! The worker is started when the reader is about to import (the import panel opens, files
+//! are dragged over the page), or else on first use. Requests are answered in the order they
+//! were sent, so one queue of waiting promises pairs each reply with its request. If the
+//! worker fails (it could not be loaded, or it crashed), every waiting and later request gets
+//! the reason: the worker's state (the reader's parsed documents) went with it.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -39,6 +40,19 @@ impl Workbench {
     /// Whether the worker was started, and so may hold the reader's documents.
     pub fn started(&self) -> bool {
         self.0.borrow().is_some()
+    }
+
+    /// Starts the worker before its first request, when the reader is about to import.
+    /// Loading and compiling its module and decoding the corpus keep a core busy for a few
+    /// hundred milliseconds; on a two-core machine, done during the import, that held up the
+    /// page's frames.
+    pub fn warm(&self) {
+        let mut slot = self.0.borrow_mut();
+        if slot.is_none() {
+            // A worker that cannot be created is tried again, and the reason shown, on the
+            // first request.
+            *slot = self.start().ok();
+        }
     }
 
     /// Sends `request` and waits for its reply; an error is a sentence for the reader.

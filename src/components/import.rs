@@ -42,6 +42,8 @@ pub fn ImportPanel() -> impl IntoView {
 #[component]
 fn Inputs() -> impl IntoView {
     let shelf = use_shelf();
+    // The reader may be about to choose files: the import worker starts while they do.
+    shelf.warm();
     let files = NodeRef::<Input>::new();
     let paste = NodeRef::<Textarea>::new();
     let over = RwSignal::new(false);
