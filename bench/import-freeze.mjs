@@ -2,11 +2,13 @@
 // How long an import holds the page's main thread: three imports through the file picker of a
 // built site, each in a fresh page, timed in headless Chromium.
 //
-//   node bench/import-freeze.mjs [--dist DIR] [--rounds N] [SYNTH_DIR]
+//   node bench/import-freeze.mjs [--dist DIR] [--rounds N] [--pause MS] [SYNTH_DIR]
 //
 // SYNTH_DIR   synthetic documents to import (default target/bench-corpus/100, written by
 //             `make bench` or `cargo run -p podium-cli -- synth --docs 100 --out DIR`)
 // --dist DIR  the built site (default dist/); --rounds N  page loads per import (default 3)
+// --pause MS  wait between opening the import panel and choosing the files, as a reader
+//             would (default 0: the files are chosen at once)
 //
 // The imports: two files; every file of SYNTH_DIR; one file of about 1 MB (SYNTH_DIR's texts
 // joined, four times). For each: wall time from choosing the files to the progress line
@@ -32,6 +34,7 @@ const opt = (name, fallback) => {
 };
 const dist = resolve(opt('--dist', join(repoRoot, 'dist')));
 const rounds = Number(opt('--rounds', '3'));
+const pause = Number(opt('--pause', '0'));
 const dir = resolve(argv[0] ?? join(repoRoot, 'target', 'bench-corpus', '100'));
 
 let names;
@@ -63,6 +66,7 @@ try {
       const page = await site.open(viewports.desktop, { url: site.url });
       await page.locator('ol#results article.passage').first().waitFor();
       await page.locator('#import-toggle').click();
+      await page.waitForTimeout(pause);
       await page.evaluate(() => {
         const seen = { longTasks: [], gaps: [], start: 0 };
         window.__freeze = seen;
