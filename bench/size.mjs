@@ -9,8 +9,8 @@
 // First load = index.html and every .js, .css and .wasm file of the folder except sw.js (the
 // service worker is registered after the load event and precaches in the background). The
 // corpus is inside the wasm. Icons and the manifest are listed apart, as "later"; the import
-// worker (podium-worker*: loader, glue, wasm), which the page fetches on the reader's first
-// import, as "on first import".
+// worker (podium-worker*: loader, glue, wasm), which the page fetches when the reader opens
+// the import panel, as "when the import panel opens".
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -104,7 +104,7 @@ if (json) {
     console.log(row(['**total**', `${s.total.raw} (${kb(s.total.raw)})`, `${s.total.gzip} (${kb(s.total.gzip)})`, `${s.total.brotli} (${kb(s.total.brotli)})`]));
     console.log(row(['later (icons, manifest, sw.js)', kb(s.later.raw), kb(s.later.gzip), kb(s.later.brotli)]));
     if (s.onImport.raw > 0) {
-      console.log(row(['on first import (the worker)', kb(s.onImport.raw), kb(s.onImport.gzip), kb(s.onImport.brotli)]));
+      console.log(row(['when the import panel opens (the worker)', kb(s.onImport.raw), kb(s.onImport.gzip), kb(s.onImport.brotli)]));
     }
   }
   if (sites.length > 1) {
