@@ -2,7 +2,8 @@
 //!
 //! **Transcripts** are cut into turns at speaker labels; unlabelled paragraphs continue the
 //! turn; text before the first label is the host's (named in the title: "press conference
-//! by NATO Secretary General Jens Stoltenberg with …"). Questions come from reporters, who
+//! by NATO Secretary General Jens Stoltenberg with …", or in a byline under it: "Antony J.
+//! Blinken, Secretary of State"). Questions come from reporters, who
 //! are identified by their label ("Jane Doe, AFP:"), inside the question ("[inaudible] from
 //! Reuters") or by the moderator ("Next, Maria from Reuters."). Each answer records the
 //! question turn it replies to.
@@ -173,6 +174,36 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
     let stop = stop.min(rest.len());
     let m = parse_mention(&rest[..stop], keep_upper);
     m.name.is_some().then_some(m)
+}
+
+/// The host named in a transcript's header when its title names none: a line of a person's
+/// full name and role ("Antony J. Blinken, Secretary of State"), which becomes the byline.
+/// Resolved before the labels, a label that names only the surname (`SECRETARY BLINKEN:`)
+/// is then the same person.
+pub fn host_in_byline(
+    text: &str,
+    header: &mut [Metadata],
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Option<Mention> {
+    header
+        .iter_mut()
+        .filter(|m| m.field == Field::Headline)
+        .find_map(|line| {
+            let s = &text[line.span.range()];
+            // The name is all that comes before the comma, and the rest is a role: "James S.
+            // Brady Press Briefing Room" or "NATO Headquarters, Brussels" are places.
+            let (who, _) = s.split_once(", ")?;
+            let m = parse_mention(s, keep_upper);
+            let name = m.name.as_deref()?;
+            let byline = name.split_whitespace().count() >= 2
+                && fold(name) == fold(who.trim())
+                && m.role.is_some()
+                && m.outlet.is_none();
+            byline.then(|| {
+                line.field = Field::Byline;
+                m
+            })
+        })
 }
 
 // ---------------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     let text = validate(file, bytes)?;
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
-    let layout = parse::layout(text, stem);
+    let mut layout = parse::layout(text, stem);
     let acronyms = attribution::acronyms(text);
     let keep_upper = |w: &str| acronyms.binary_search_by(|a| a.as_str().cmp(w)).is_ok();
     let mut people = crate::speakers::People::default();
@@ -131,7 +131,11 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     } else {
         Kind::Article
     };
-    let host = attribution::host_in_title(&layout.title, &keep_upper);
+    let host = attribution::host_in_title(&layout.title, &keep_upper).or_else(|| {
+        (kind == Kind::Transcript)
+            .then(|| attribution::host_in_byline(text, &mut layout.metadata, &keep_upper))
+            .flatten()
+    });
     let attributed = match kind {
         Kind::Transcript => attribution::transcript(
             text,

@@ -161,6 +161,17 @@ fn is_byline(line: &str) -> bool {
         })
 }
 
+/// A few short lines, each metadata or a headline, and none of them a speaker label.
+fn is_header_block(text: &str, block: &Block) -> bool {
+    (2..=4).contains(&block.lines.len())
+        && block.lines.iter().all(|&line| {
+            let s = line_text(text, line);
+            label_at(s).is_none()
+                && s.split_whitespace().take(13).count() <= 12
+                && (is_headline(s) || matches!(classify_line(s), Some(LineKind::Meta(_))))
+        })
+}
+
 /// A headline or subtitle: short, capitalised, with no sentence-final punctuation.
 fn is_headline(line: &str) -> bool {
     // Words beyond the 25th do not change the verdict.
@@ -321,6 +332,18 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
             }
             None if single && is_headline(s) => {
                 out.metadata.push(meta(Field::Headline, block.lines[0]));
+                rest = i + 1;
+            }
+            // A byline, a place and a date on lines of their own, with no blank line
+            // between them ("Antony J. Blinken, Secretary of State" / "Brussels, Belgium").
+            _ if is_header_block(text, block) => {
+                for &line in &block.lines {
+                    let s = line_text(text, line);
+                    match classify_line(s) {
+                        Some(k) => take_line(text, &mut out, k, line),
+                        None => out.metadata.push(meta(Field::Headline, line)),
+                    }
+                }
                 rest = i + 1;
             }
             _ => header = false,

@@ -6,7 +6,7 @@ mod common;
 use common::{assert_no_text_lost, build, one, passage_with, speaker_id, turns};
 use podium_core::corpus::{self, Options};
 use podium_core::speakers::SpeakerOverride;
-use podium_core::{Kind, Mode, SpeakerKind};
+use podium_core::{Field, Kind, Mode, SpeakerKind};
 
 const STATE_BRIEFING: &str = "Department Press Briefing\r\n\r\n\
 October 13, 2023\r\n\r\n\
@@ -47,18 +47,80 @@ fn shouted_labels_and_questions_make_a_state_department_transcript() {
 }
 
 #[test]
-fn a_byline_before_the_first_label_is_narration_not_speech() {
+fn a_byline_before_the_first_label_is_metadata_and_names_the_labelled_speaker() {
     let c = one(
         "remarks.txt",
         "Remarks to the Press\n\n\
          Antony J. Blinken, Secretary of State\nBrussels, Belgium\nApril 4, 2023\n\n\
          SECRETARY BLINKEN: Good morning.\n\n\
+         Q: And on Finland?\n\n\
+         SECRETARY BLINKEN: It makes the Alliance stronger.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-04-04"));
+    let field_of = |needle: &str| {
+        d.metadata
+            .iter()
+            .find(|m| d.slice(m.span) == needle)
+            .map(|m| m.field)
+    };
+    assert_eq!(
+        field_of("Antony J. Blinken, Secretary of State"),
+        Some(Field::Byline)
+    );
+    assert_eq!(field_of("Brussels, Belgium"), Some(Field::Headline));
+    let got = turns(&c, d);
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        [
+            (0, s("antony-j-blinken"), Mode::Speech),
+            (1, s("reporter"), Mode::Question),
+            (2, s("antony-j-blinken"), Mode::Speech),
+        ]
+    );
+    let blinken = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "antony-j-blinken")
+        .unwrap();
+    assert_eq!(blinken.name, "Antony J. Blinken");
+    assert_eq!(blinken.role.as_deref(), Some("Secretary of State"));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn the_person_in_the_byline_speaks_the_text_before_the_first_label() {
+    let c = one(
+        "remarks.txt",
+        "Remarks to the Press\n\n\
+         Antony J. Blinken, Secretary of State\nBrussels, Belgium\n\n\
+         Good morning, everyone. Let me start with Ukraine.\n\n\
+         Q: And on Finland?\n\n\
+         SECRETARY BLINKEN: It makes the Alliance stronger.\n",
+    );
+    let d = &c.documents[0];
+    let opening = passage_with(d, "Good morning, everyone");
+    assert_eq!(speaker_id(&c, opening), Some("antony-j-blinken"));
+    assert_eq!(opening.mode, Mode::Speech);
+    let answer = passage_with(d, "Alliance stronger");
+    assert_eq!(speaker_id(&c, answer), Some("antony-j-blinken"));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn lines_of_prose_after_the_title_are_not_a_header() {
+    // Short lines, but sentences: the transcript's own narration, kept as a passage.
+    let c = one(
+        "remarks.txt",
+        "Remarks to the Press\n\n\
+         The Secretary spoke in Brussels.\nHe took two questions.\n\n\
+         SECRETARY BLINKEN: Good morning.\n\n\
          Q: And on Finland?\n",
     );
     let d = &c.documents[0];
-    let byline = passage_with(d, "Brussels, Belgium");
-    assert_eq!((byline.speaker, byline.mode), (None, Mode::Narration));
-    assert_eq!(passage_with(d, "Good morning").mode, Mode::Speech);
+    let narration = passage_with(d, "He took two questions.");
+    assert_eq!((narration.speaker, narration.mode), (None, Mode::Narration));
     assert_no_text_lost(d);
 }
 
@@ -336,4 +398,26 @@ fn a_shouted_label_is_not_an_acronym_so_the_name_reads_as_a_name() {
     let d = &c.documents[0];
     let price = d.passages[0].speaker.expect("attributed");
     assert_eq!(c.speaker(price).name, "Price");
+}
+
+#[test]
+fn an_article_s_byline_and_date_on_consecutive_lines_are_metadata() {
+    let c = one(
+        "finland.md",
+        "Finland joins NATO\n\n\
+         By Anna Writer\nApril 4, 2023\n\n\
+         Finland became the 31st member of NATO on Tuesday, Jens Stoltenberg said.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Article);
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-04-04"));
+    let byline = d
+        .metadata
+        .iter()
+        .find(|m| d.slice(m.span) == "By Anna Writer")
+        .expect("the byline is metadata");
+    assert_eq!(byline.field, Field::Byline);
+    assert!(d.passages.iter().all(|p| !d.slice(p.span).contains("Anna")));
+    assert!(c.speakers.iter().all(|s| s.name != "Anna Writer"));
+    assert_no_text_lost(d);
 }
