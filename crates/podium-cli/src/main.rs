@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! podium-cli inspect [--json] FILE...   how each file parses: turns, speakers, modes, topics
-//! podium-cli check DIR                  lint a corpus folder; exit 1 on errors
+//! podium-cli check DIR | FILE...        lint a corpus folder, or some files; exit 1 on errors
 //! podium-cli synth --docs N --out DIR [--seed S] [--from DIR]
 //!                                       write a synthetic corpus recombined from real passages
 //! ```
@@ -22,7 +22,8 @@ mod synth;
 
 const USAGE: &str = "usage:
   podium-cli inspect [--json] FILE...   show how files parse (turns, speakers, modes, topics)
-  podium-cli check DIR                  lint a corpus folder (exit 1 on errors)
+  podium-cli check DIR | FILE...        lint a corpus folder, or files with the topics and
+                                        speakers of their folder (exit 1 on errors)
   podium-cli synth --docs N --out DIR [--seed S] [--from DIR]
                                         write N synthetic documents recombined from the
                                         passages of DIR (default: corpus), for scale tests";
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("inspect") => inspect(&args[1..]),
-        Some("check") if args.len() == 2 => check(Path::new(&args[1])),
+        Some("check") if args.len() >= 2 => check(&args[1..]),
         Some("synth") => synth(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -102,15 +103,27 @@ fn print_warnings(built: &Built) {
     }
 }
 
-fn check(dir: &Path) -> ExitCode {
-    match folder::load(dir) {
+/// A folder is checked whole; files are checked as `inspect` reads them, with their folder's
+/// `topics.toml` and `speakers.toml`.
+fn check(args: &[String]) -> ExitCode {
+    let (what, built) = match args {
+        [dir] if Path::new(dir).is_dir() => (dir.clone(), folder::load(Path::new(dir))),
+        files => {
+            let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+            let what = match files.as_slice() {
+                [one] => one.display().to_string(),
+                many => format!("{} files", many.len()),
+            };
+            (what, build_files(&files))
+        }
+    };
+    match built {
         Ok(built) => {
             print_warnings(&built);
             let c = &built.corpus;
             let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
             eprintln!(
-                "{}: {} documents, {} passages, {} speakers, {} topics; {} warnings",
-                dir.display(),
+                "{what}: {} documents, {} passages, {} speakers, {} topics; {} warnings",
                 c.documents.len(),
                 passages,
                 c.speakers.len(),
@@ -124,6 +137,12 @@ fn check(dir: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn build_files(files: &[PathBuf]) -> Result<Built, folder::FolderError> {
+    let options = options_near(files)?;
+    let sources = folder::read_files(files)?;
+    corpus::build(&sources, &options).map_err(folder::FolderError::Documents)
 }
 
 fn synth(args: &[String]) -> ExitCode {

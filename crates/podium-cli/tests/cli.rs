@@ -138,6 +138,35 @@ fn check_passes_the_corpus_with_warnings_on_file_and_line() {
 }
 
 #[test]
+fn check_takes_files_and_reads_them_with_their_folder_s_topics() {
+    let files = seeds();
+    let out = run(&["check", &files[0]]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("000_f56c1ec18aaea4cf.txt:1: warning: no date found"),
+        "{err}"
+    );
+    assert!(err.contains(": 1 documents,"), "{err}");
+    // The curated topics of corpus/topics.toml, not automatic keyphrases alone.
+    let both = run(&["check", &files[0], &files[1]]);
+    let err = String::from_utf8(both.stderr).unwrap();
+    assert!(both.status.success(), "{err}");
+    assert!(err.contains("2 files: 2 documents,"), "{err}");
+    let whole = String::from_utf8(run(&["check", corpus_dir().to_str().unwrap()]).stderr).unwrap();
+    let topics = |s: &str| s.split(" speakers, ").nth(1).map(|t| t.to_string());
+    assert_eq!(topics(&err), topics(&whole), "{err}\n{whole}");
+}
+
+#[test]
+fn check_names_a_missing_file() {
+    let out = run(&["check", "no-such-file.txt"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no-such-file.txt"), "{err}");
+}
+
+#[test]
 fn check_fails_on_an_unreadable_document_naming_file_and_line() {
     let dir = TempDir::new("bad");
     std::fs::write(
