@@ -415,7 +415,8 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
         .iter()
         .find_map(|k| s.find(k).map(|i| (&s[..i], &s[i + k.len()..])))?;
     let outlet = capitalised_run(after.trim_start_matches("the ").trim_start_matches("The "));
-    if outlet.is_empty() {
+    // "…get ahead of the President": a title, not a newsroom.
+    if outlet.is_empty() || outlet.split_whitespace().any(is_role_word) {
         return None;
     }
     let name_part = before.rsplit(',').next().unwrap_or(before).trim();
@@ -448,6 +449,11 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
                 ],
             )
         });
+    // Unnamed, the words before the outlet are few ("Next question from Reuters", "the
+    // gentleman from AFP"); more are a sentence that happens to end "… of the Alliance".
+    if !named && name_words.len() > 3 {
+        return None;
+    }
     let mut m = parse_mention(if named { name_part } else { "" }, keep_upper);
     if !named {
         m = Mention::default();
@@ -985,11 +991,14 @@ fn speaker_of_cue<'t>(
     let mut end = k - 1;
     // "Stoltenberg, the alliance's chief, said": skip back over the apposition.
     let gap = &text[tokens[end].end..tokens[k].start];
+    let mut apposition = None;
     if gap.contains(',') {
         let before = &text[sentence_start..tokens[end].end];
         if let Some(comma) = before.rfind(',') {
             let abs = sentence_start + comma;
+            let last = end;
             end = tokens.iter().rposition(|t| t.end <= abs)?;
+            apposition = Some((end + 1, last));
         } else {
             return None;
         }
@@ -1009,7 +1018,65 @@ fn speaker_of_cue<'t>(
         return None;
     }
     let run = &text[tokens[start].start..tokens[end].end];
+    if let Some((first, last)) = apposition {
+        if let Some(ix) = named_in_apposition(
+            text,
+            tokens,
+            (first, last),
+            run,
+            people,
+            keep_upper,
+            mentions,
+        ) {
+            return Some(ix);
+        }
+    }
     person_for(run, people, keep_upper, mentions)
+}
+
+/// "Its president, Aleksandar Vucic, told…": a subject that is only a role, and a name
+/// alone between the commas, are one person: the name, with that role.
+fn named_in_apposition<'t>(
+    text: &'t str,
+    tokens: &[Tok],
+    (first, last): (usize, usize),
+    subject: &'t str,
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
+) -> Option<PersonIx> {
+    let role = {
+        let m = mentions.parse(subject, keep_upper);
+        if m.name.is_some() {
+            return None;
+        }
+        m.role.clone()?
+    };
+    let only_names = first <= last
+        && (first..last).all(|t| adjacent(text, tokens[t], tokens[t + 1]))
+        && (first..=last).all(|t| starts_upper(&text[tokens[t].start..tokens[t].end]));
+    if !only_names {
+        return None;
+    }
+    let m = mentions.parse(&text[tokens[first].start..tokens[last].end], keep_upper);
+    if m.name.is_none() || m.role.is_some() || m.outlet.is_some() {
+        return None;
+    }
+    // "Its president": the possessive points back at what the sentence before named.
+    let role = ["Its ", "His ", "Her ", "Their "]
+        .iter()
+        .find_map(|p| role.strip_prefix(p))
+        .unwrap_or(&role);
+    // As roles read in labels and titles: "President".
+    let mut chars = role.chars();
+    let role: String = chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect());
+    let m = Mention {
+        role: Some(role),
+        ..m.clone()
+    };
+    Some(people.resolve(&m))
 }
 
 /// A person for a name phrase next to a cue: known ones are found, new ones created.

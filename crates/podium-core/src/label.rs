@@ -100,7 +100,8 @@ pub fn label_at(line: &str) -> Option<Label> {
     shorthand_question(line).or_else(|| colon_label(line))
 }
 
-/// `Q.`, `Q:`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces.
+/// `Q.`, `Q:`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces, or by
+/// one space before a capital.
 fn shorthand_question(line: &str) -> Option<Label> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
@@ -125,6 +126,17 @@ fn shorthand_question(line: &str) -> Option<Label> {
             end: 1,
             question: true,
         }),
+        // White House transcripts copied as plain text keep one space: "Q Thanks, Karine."
+        // A capital or an opening bracket must follow, so "Q fever is rare" stays prose.
+        Some(' ')
+            if after(1).is_some_and(|c| c.is_uppercase() || matches!(c, '[' | '(' | '"' | '“')) =>
+        {
+            Some(Label {
+                name_end: 1,
+                end: 1,
+                question: true,
+            })
+        }
         _ => None,
     }
 }
@@ -243,6 +255,8 @@ mod tests {
             "Q  Is it",
             "Q\tIs it",
             "Q\u{a0}Is it",
+            "Q Thanks, Karine.",
+            "Q [Inaudible] on Ukraine?",
             "Q:",
         ] {
             let l = label_at(line).unwrap_or_else(|| panic!("{line:?}"));
@@ -261,6 +275,7 @@ mod tests {
             "See https://example.org",
             "Quebec is large.",
             "Q1 results: up",
+            "Q fever is rare.",
             "Source: NATO",
             "Photo: Reuters",
             "By the end: nothing",

@@ -132,13 +132,36 @@ fn is_bracketed(line: &str) -> bool {
     })
 }
 
+/// `[00:12:31]`, `12:31`, and a clock time as transcripts print it at the start and end:
+/// `1:32 P.M. EDT`, `END 2:15 p.m.`, `10:05 CET`.
 fn is_timestamp(line: &str) -> bool {
     let inner = line.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
-    // At most three parts of two digits: "12:31:05". Rules out prose before splitting it.
-    if inner.len() > 8 {
+    if is_clock(inner) {
+        return true;
+    }
+    let mut words = inner.split_whitespace();
+    let mut first = words.next();
+    if first == Some("END") {
+        first = words.next();
+    }
+    let rest: Vec<&str> = words.collect();
+    first.is_some_and(is_clock)
+        && !rest.is_empty()
+        && rest.len() <= 2
+        && rest.iter().all(|w| {
+            let letters = w.trim_end_matches('.').replace('.', "");
+            matches!(letters.as_str(), "AM" | "PM" | "am" | "pm")
+                || ((2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        })
+}
+
+/// At most three parts of two digits: "12:31:05".
+fn is_clock(s: &str) -> bool {
+    // Rules out prose before splitting it.
+    if s.len() > 8 {
         return false;
     }
-    let parts: Vec<&str> = inner.split(':').collect();
+    let parts: Vec<&str> = s.split(':').collect();
     (2..=3).contains(&parts.len())
         && parts
             .iter()
@@ -564,6 +587,35 @@ mod tests {
             [Field::Title, Field::StageDirection, Field::Timestamp]
         );
         assert_eq!(l.body.len(), 2);
+    }
+
+    #[test]
+    fn clock_times_a_transcript_starts_and_ends_with_are_timestamps() {
+        for line in [
+            "1:32 P.M. EDT",
+            "END 2:15 p.m. EDT",
+            "10:05 CET",
+            "11:00 AM",
+            "[00:12:31]",
+        ] {
+            assert_eq!(
+                classify_line(line),
+                Some(LineKind::Meta(Field::Timestamp)),
+                "{line}"
+            );
+        }
+        for line in [
+            "12:30 we met",
+            "END",
+            "At 1:32 P.M. EDT.",
+            "2:15 Peter Smith",
+        ] {
+            assert_ne!(
+                classify_line(line),
+                Some(LineKind::Meta(Field::Timestamp)),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -421,3 +421,61 @@ fn an_article_s_byline_and_date_on_consecutive_lines_are_metadata() {
     assert!(c.speakers.iter().all(|s| s.name != "Anna Writer"));
     assert_no_text_lost(d);
 }
+
+const WHITE_HOUSE_PLAIN: &str = "Press Briefing by Press Secretary Karine Jean-Pierre\n\n\
+James S. Brady Press Briefing Room\n\n\
+1:32 P.M. EDT\n\n\
+MS. JEAN-PIERRE: Good afternoon, everyone. I have one thing at the top.\n\n\
+Q Thanks, Karine. On Ukraine, how long can this go on?\n\n\
+MS. JEAN-PIERRE: We will support Ukraine for as long as it takes.\n\n\
+Q And on the border?\n\n\
+MS. JEAN-PIERRE: I'm not going to get ahead of the President.\n\n\
+Q Does the President plan to travel?\n\n\
+MS. JEAN-PIERRE: I don't have anything to share on his schedule.\n\n\
+END 2:15 P.M. EDT\n";
+
+#[test]
+fn a_white_house_transcript_copied_as_plain_text_keeps_its_questions_and_times() {
+    let c = one("briefing.txt", WHITE_HOUSE_PLAIN);
+    let d = &c.documents[0];
+    let got: Vec<_> = turns(&c, d)
+        .into_iter()
+        .map(|(_, s, m)| (s.unwrap(), m))
+        .collect();
+    let host = || ("karine-jean-pierre".to_string(), Mode::Speech);
+    let asks = || ("reporter".to_string(), Mode::Question);
+    // One reporter throughout: "…ahead of the President" introduces no questioner from an
+    // outlet named "President".
+    assert_eq!(
+        got,
+        [host(), asks(), host(), asks(), host(), asks(), host()]
+    );
+    let timestamps: Vec<&str> = d
+        .metadata
+        .iter()
+        .filter(|m| m.field == Field::Timestamp)
+        .map(|m| d.slice(m.span))
+        .collect();
+    assert_eq!(timestamps, ["1:32 P.M. EDT", "END 2:15 P.M. EDT"]);
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_role_then_a_name_in_apposition_is_that_named_person() {
+    let c = one(
+        "wire.txt",
+        "Serbia denies role in Kosovo clash\n\n\
+         Serbia has denied any involvement. Its president, Aleksandar Vucic, told reporters \
+         in Belgrade that the accusations were lies.\n",
+    );
+    let d = &c.documents[0];
+    let p = passage_with(d, "told reporters");
+    assert_eq!(speaker_id(&c, p), Some("aleksandar-vucic"));
+    assert_eq!(p.mode, Mode::Reported);
+    let vucic = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "aleksandar-vucic")
+        .unwrap();
+    assert_eq!(vucic.role.as_deref(), Some("President"));
+}
