@@ -144,15 +144,19 @@ fn is_timestamp(line: &str) -> bool {
     if first == Some("END") {
         first = words.next();
     }
-    let rest: Vec<&str> = words.collect();
-    first.is_some_and(is_clock)
-        && !rest.is_empty()
-        && rest.len() <= 2
-        && rest.iter().all(|w| {
-            let letters = w.trim_end_matches('.').replace('.', "");
-            matches!(letters.as_str(), "AM" | "PM" | "am" | "pm")
-                || ((2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
-        })
+    if !first.is_some_and(is_clock) {
+        return false;
+    }
+    let mut rest = 0;
+    words.all(|w| {
+        rest += 1;
+        let meridiem = matches!(
+            w,
+            "AM" | "PM" | "am" | "pm" | "A.M." | "P.M." | "a.m." | "p.m."
+        );
+        let zone = (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        rest <= 2 && (meridiem || zone)
+    }) && rest > 0
 }
 
 /// At most three parts of two digits: "12:31:05".
