@@ -81,9 +81,9 @@ pub fn acronyms(text: &str) -> Vec<String> {
                 end += c.len_utf8();
             }
         }
-        // "PRICE:" ends a shouted label, it is not prose: `MR. PRICE:` is Price, not PRICE.
-        let ends_label = bytes.get(end) == Some(&b':');
-        if capitals && !ends_label && end - start >= 2 && end - start <= 6 {
+        // "PRICE:" ends a shouted label, it is not prose: `MR. PRICE:` is Price, not PRICE;
+        // nor are the words before it, as in `SENIOR STATE DEPARTMENT OFFICIAL:`.
+        if capitals && end - start >= 2 && end - start <= 6 && !in_shouted_label(bytes, end) {
             found.push(&text[start..end]);
         }
         i = end;
@@ -91,6 +91,18 @@ pub fn acronyms(text: &str) -> Vec<String> {
     found.sort_unstable();
     found.dedup();
     found.into_iter().map(str::to_string).collect()
+}
+
+/// Whether only capitals, spaces and dots lie between `from` and a colon on the same line.
+fn in_shouted_label(bytes: &[u8], from: usize) -> bool {
+    for &b in bytes[from..].iter().take(80) {
+        match b {
+            b':' => return true,
+            b'A'..=b'Z' | b' ' | b'.' | b'-' | b'\'' => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The first ASCII capital at or after `from`, eight bytes at a time.
@@ -403,7 +415,8 @@ fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Optio
         }
         end = cut?;
     };
-    if last.split_whitespace().nth(10).is_some() {
+    // "Next, let's go to the line of Humeyra Pamuk from Reuters." is as long as they get.
+    if last.split_whitespace().nth(14).is_some() {
         return None;
     }
     from_outlet(last, keep_upper)
@@ -426,7 +439,19 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
         .trim_start_matches("I am ")
         .trim_start_matches("This is ")
         .trim_start_matches("My name is ");
-    let name_words: Vec<&str> = name_part.split_whitespace().collect();
+    let mut name_words: Vec<&str> = name_part.split_whitespace().collect();
+    // "Our first question goes to Shaun Tandon of AFP": the name is the capitalised words
+    // just before the outlet.
+    let capitalised = name_words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if (1..=3).contains(&capitalised) && capitalised < name_words.len() {
+        name_words.drain(..name_words.len() - capitalised);
+    }
+    let name_part = name_words.join(" ");
+    let name_part = name_part.as_str();
     let named = !name_words.is_empty()
         && name_words.len() <= 3
         && name_words

@@ -87,6 +87,7 @@ const ROLE_WORDS: &[&str] = &[
     "minister",
     "moderator",
     "officer",
+    "official",
     "premier",
     "president",
     "press",

@@ -479,3 +479,48 @@ fn a_role_then_a_name_in_apposition_is_that_named_person() {
         .unwrap();
     assert_eq!(vucic.role.as_deref(), Some("President"));
 }
+
+const BACKGROUND_CALL: &str = "Senior State Department Official On the Secretary's Travel\n\n\
+Special Briefing\nOffice of the Spokesperson\nVia Teleconference\n\n\
+MODERATOR: Thank you for joining us. Our briefer is a senior State Department official.\n\n\
+SENIOR STATE DEPARTMENT OFFICIAL: Thanks very much. The Secretary travels tomorrow.\n\n\
+MODERATOR: Our first question goes to Shaun Tandon of AFP.\n\n\
+QUESTION: Hi, thanks for doing this. Will the Secretary meet the Serbian president?\n\n\
+SENIOR STATE DEPARTMENT OFFICIAL: No meeting is planned.\n\n\
+MODERATOR: Next, let's go to the line of Humeyra Pamuk from Reuters.\n\n\
+QUESTION: Thank you. On Kosovo, any message?\n\n\
+SENIOR STATE DEPARTMENT OFFICIAL: De-escalate.\n";
+
+#[test]
+fn a_background_call_names_questioners_the_moderator_introduces_and_keeps_the_briefer_anonymous() {
+    let c = one("call.txt", BACKGROUND_CALL);
+    let d = &c.documents[0];
+    let got: Vec<_> = turns(&c, d)
+        .into_iter()
+        .map(|(_, s, m)| (s.unwrap(), m))
+        .collect();
+    let who: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(
+        who,
+        [
+            "moderator",
+            "senior-state-department-official",
+            "moderator",
+            "shaun-tandon",
+            "senior-state-department-official",
+            "moderator",
+            "humeyra-pamuk",
+            "senior-state-department-official",
+        ]
+    );
+    let briefer = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "senior-state-department-official")
+        .unwrap();
+    // Words of a shouted label are not acronyms: no "SENIOR STATE".
+    assert_eq!(briefer.name, "Senior State Department Official");
+    let tandon = c.speakers.iter().find(|s| s.id == "shaun-tandon").unwrap();
+    assert_eq!(tandon.kind, SpeakerKind::Journalist);
+    assert_no_text_lost(d);
+}
