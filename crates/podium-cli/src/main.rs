@@ -71,22 +71,9 @@ fn inspect(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let options = match options_near(&files) {
-        Ok(o) => o,
-        Err(e) => return fail(e),
-    };
-    let sources = match folder::read_files(&files) {
-        Ok(s) => s,
-        Err(e) => return fail(e),
-    };
-    let built = match corpus::build(&sources, &options) {
+    let built = match build_files(&files) {
         Ok(b) => b,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("error: {e}");
-            }
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return fail_to_build(e),
     };
     if as_json {
         println!("{}", json::corpus(&built.corpus));
@@ -132,10 +119,20 @@ fn check(args: &[String]) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("error: {e}");
+        Err(e) => fail_to_build(e),
+    }
+}
+
+/// One `error:` line for each document that could not be read, or for the folder.
+fn fail_to_build(e: folder::FolderError) -> ExitCode {
+    match e {
+        folder::FolderError::Documents(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
             ExitCode::FAILURE
         }
+        e => fail(e),
     }
 }
 
