@@ -82,8 +82,9 @@ fn make(year: u32, month: u32, day: u32) -> Option<Date> {
     if !(1800..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
         return None;
     }
-    let (year, month, day) = (year as u16, month as u8, day as u8 as u32);
-    (day <= days_in_month(year, month) as u32).then_some(Date {
+    let (year, month) = (year as u16, month as u8);
+    // Compare before narrowing: a day of 256 must not wrap round to 0 (or 257 to 1).
+    (day <= u32::from(days_in_month(year, month))).then_some(Date {
         year,
         month,
         day: day as u8,
@@ -293,6 +294,10 @@ mod tests {
         assert_eq!(iso("29 February 2023"), None);
         assert_eq!(iso("29 February 2024").as_deref(), Some("2024-02-29"));
         assert_eq!(iso("99999999/1/1"), None);
+        // Days past 255 once wrapped round when narrowed to a byte (found by fuzzing).
+        assert_eq!(iso("10-256-2023"), None);
+        assert_eq!(iso("10-257-2023"), None);
+        assert_eq!(iso("257 October 2023"), None);
     }
 
     #[test]

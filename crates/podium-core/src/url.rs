@@ -248,6 +248,7 @@ mod tests {
             "#q=%",
             "#q=%C3",
             "#from=2023-13-45",
+            "#from=10-256-2023",
             "#from=yesterday",
             "#open=@12",
             "#open=a.txt@-1",
