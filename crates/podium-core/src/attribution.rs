@@ -138,6 +138,30 @@ pub fn line_labels(text: &str, body: &[Block]) -> Vec<Option<Label>> {
         .collect()
 }
 
+/// Words that end a name after "by": titles capitalise them ("Remarks by President Biden
+/// Before Marine One Departure"), so whatever their case.
+const ENDS_NAME: &[&str] = &[
+    "with",
+    "following",
+    "at",
+    "in",
+    "on",
+    "after",
+    "and",
+    "during",
+    "before",
+    "to",
+    "for",
+    "from",
+    "ahead",
+    "upon",
+    "about",
+    "regarding",
+    "-",
+    "–",
+    "—",
+];
+
 /// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
 /// with Ms Osmani of Kosovo" → NATO Secretary General Jens Stoltenberg.
 pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
@@ -146,29 +170,6 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
         .iter()
         .filter_map(|k| lower.find(k).map(|i| i + k.len()))
         .min()?;
-    // Titles capitalise prepositions ("Remarks by President Biden Before Marine One
-    // Departure"), so the name ends at the first such word, whatever its case.
-    const ENDS_NAME: &[&str] = &[
-        "with",
-        "following",
-        "at",
-        "in",
-        "on",
-        "after",
-        "and",
-        "during",
-        "before",
-        "to",
-        "for",
-        "from",
-        "ahead",
-        "upon",
-        "about",
-        "regarding",
-        "-",
-        "–",
-        "—",
-    ];
     let rest = &title[by..];
     let mut stop = rest.len();
     let mut offset = 0;
@@ -186,6 +187,64 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
     let stop = stop.min(rest.len());
     let m = parse_mention(&rest[..stop], keep_upper);
     m.name.is_some().then_some(m)
+}
+
+/// The host named in an editor's note that opens a transcript: "The following is a
+/// near-verbatim transcript of today's noon briefing by Stéphane Dujarric, Spokesman for
+/// the Secretary-General." The name runs to the end of the sentence, and a role may follow
+/// it after a comma, so that a label of the role alone (`Spokesman:`) is the same person.
+pub fn host_in_note(note: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    // A note is short, and says what the document is.
+    if note.split_whitespace().nth(60).is_some() {
+        return None;
+    }
+    // "briefing by", "press conference by", "remarks by": the event's speaker, not
+    // whoever moderated it or provided the transcript ("provided by Federal News Service").
+    let by = note.match_indices(" by ").map(|(i, _)| i).find(|&i| {
+        let before = note[..i].rsplit(' ').next().unwrap_or("");
+        fold_in(
+            before,
+            &[
+                "address",
+                "briefing",
+                "conference",
+                "remarks",
+                "speech",
+                "statement",
+            ],
+        )
+    })? + " by ".len();
+    let rest = &note[by..];
+    // The sentence ends at a stop after a word, not after an initial or a title ("J.",
+    // "Mr.").
+    let end = rest
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let word = rest[..i].rsplit(' ').next().unwrap_or("");
+            !(word.len() <= 3 && word.starts_with(char::is_uppercase))
+        })
+        .unwrap_or(rest.len());
+    let rest = rest[..end].trim_end().trim_end_matches(['.', '?', '!']);
+    let mut stop = rest.len();
+    let mut offset = 0;
+    for word in rest.split(' ') {
+        // In prose the words that end a name are lower case; "for" joins a role to whom
+        // it serves.
+        let ends = word.chars().next().is_some_and(char::is_lowercase)
+            && fold_in(word, ENDS_NAME)
+            && word != "for";
+        if ends || word.ends_with([':', ';']) {
+            stop = offset + if ends { 0 } else { word.len() - 1 };
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let m = parse_mention(rest[..stop.min(rest.len())].trim_end(), keep_upper);
+    m.name
+        .as_deref()
+        .is_some_and(|n| n.split_whitespace().nth(1).is_some())
+        .then_some(m)
 }
 
 /// The host named in a transcript's header when its title names none: a line of a person's
@@ -474,9 +533,10 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
                 ],
             )
         });
-    // Unnamed, the words before the outlet are few ("Next question from Reuters", "the
-    // gentleman from AFP"); more are a sentence that happens to end "… of the Alliance".
-    if !named && name_words.len() > 3 {
+    // Unnamed, the words before the outlet name an asker ("Next question from Reuters",
+    // "the gentleman from AFP", "[inaudible] from Reuters"); other words are a sentence
+    // that happens to end "… of the Alliance" or "I will start with Ukraine".
+    if !named && !name_words.last().is_none_or(|w| names_an_asker(w)) {
         return None;
     }
     let mut m = parse_mention(if named { name_part } else { "" }, keep_upper);
@@ -486,6 +546,32 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     m.outlet = Some(outlet);
     m.role = None;
     Some(m)
+}
+
+/// A word that stands for the person asking when their name is not given.
+fn names_an_asker(word: &str) -> bool {
+    word.starts_with(['[', '('])
+        || fold_in(
+            word.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            &[
+                "colleague",
+                "correspondent",
+                "friend",
+                "gentleman",
+                "journalist",
+                "lady",
+                "man",
+                "next",
+                "question",
+                "questioner",
+                "questions",
+                "reporter",
+                "someone",
+                "somebody",
+                "woman",
+                "yes",
+            ],
+        )
 }
 
 fn first_sentence(s: &str) -> &str {

@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::{self, Finding};
 use crate::corrections::{self, Correction, Outcome};
-use crate::document::{Corpus, Document, Kind, Origin, Passage, Speaker, SpeakerKind, Topic};
+use crate::document::{
+    Corpus, Document, Field, Kind, Metadata, Origin, Passage, Speaker, SpeakerKind, Topic,
+};
 use crate::keyphrases;
-use crate::parse::{self, is_space};
-use crate::speakers::{slug, Evidence, Person, SpeakerOverride};
+use crate::label::Label;
+use crate::parse::{self, is_space, Layout};
+use crate::speakers::{slug, Evidence, Mention, Person, SpeakerOverride};
 use crate::text::fold;
 use crate::topics::{Tagger, Taxonomy, TopicMatcher};
 
@@ -113,6 +116,30 @@ pub struct Parsed {
     pub findings: Vec<Finding>,
 }
 
+/// A transcript's opening editor's note that names the host becomes a metadata note, and
+/// the host speaks what follows up to the first label.
+fn host_in_note(
+    text: &str,
+    layout: &mut Layout,
+    line_labels: &mut Vec<Option<Label>>,
+    keep_upper: &dyn Fn(&str) -> bool,
+) -> Option<Mention> {
+    let first = layout.body.first()?;
+    let lines = first.lines.len();
+    if line_labels[..lines].iter().any(Option::is_some) {
+        return None;
+    }
+    let span = first.span();
+    let host = attribution::host_in_note(&text[span.range()], keep_upper)?;
+    layout.body.remove(0);
+    line_labels.drain(..lines);
+    layout.metadata.push(Metadata {
+        field: Field::Note,
+        span,
+    });
+    Some(host)
+}
+
 /// Parses one file into a document whose passage speakers index `Parsed::people`.
 pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError> {
     let text = validate(file, bytes)?;
@@ -123,7 +150,7 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     let keep_upper = |w: &str| acronyms.binary_search_by(|a| a.as_str().cmp(w)).is_ok();
     let mut people = crate::speakers::People::default();
 
-    let line_labels = attribution::line_labels(text, &layout.body);
+    let mut line_labels = attribution::line_labels(text, &layout.body);
     let labels = line_labels.iter().flatten().count();
     let opens_with_label = line_labels.first().is_some_and(Option::is_some);
     let kind = if labels >= 2 || (labels == 1 && opens_with_label) {
@@ -133,7 +160,10 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     };
     let host = attribution::host_in_title(&layout.title, &keep_upper).or_else(|| {
         (kind == Kind::Transcript)
-            .then(|| attribution::host_in_byline(text, &mut layout.metadata, &keep_upper))
+            .then(|| {
+                attribution::host_in_byline(text, &mut layout.metadata, &keep_upper)
+                    .or_else(|| host_in_note(text, &mut layout, &mut line_labels, &keep_upper))
+            })
             .flatten()
     });
     let attributed = match kind {

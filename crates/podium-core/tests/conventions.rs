@@ -524,3 +524,61 @@ fn a_background_call_names_questioners_the_moderator_introduces_and_keeps_the_br
     assert_eq!(tandon.kind, SpeakerKind::Journalist);
     assert_no_text_lost(d);
 }
+
+const UN_NOON_BRIEFING: &str = "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n\
+The following is a near-verbatim transcript of today's noon briefing by Stéphane Dujarric, Spokesman for the Secretary-General.\n\n\
+Good afternoon. I will start with Ukraine.\n\n\
+The Secretary-General is deeply concerned about the attacks on civilian infrastructure.\n\n\
+Question: Stéphane, on Ukraine, has the Secretary-General spoken to President Zelenskyy?\n\n\
+Spokesman: He spoke to him yesterday.\n\n\
+Question: And on Gaza?\n\n\
+Spokesman: We continue to call for humanitarian access.\n";
+
+#[test]
+fn an_editors_note_names_the_host_whose_role_is_the_label() {
+    let c = one("noon.txt", UN_NOON_BRIEFING);
+    let d = &c.documents[0];
+    let note = d
+        .metadata
+        .iter()
+        .find(|m| d.slice(m.span).starts_with("The following is"))
+        .expect("the note is metadata");
+    assert_eq!(note.field, Field::Note);
+    let who: Vec<(String, Mode)> = turns(&c, d)
+        .into_iter()
+        .map(|(_, s, m)| (s.unwrap(), m))
+        .collect();
+    let host = ("stephane-dujarric".to_string(), Mode::Speech);
+    let asks = ("reporter".to_string(), Mode::Question);
+    assert_eq!(who, [host.clone(), asks.clone(), host.clone(), asks, host]);
+    // The opening statement is his, and "start with Ukraine" names no reporter from it.
+    assert_eq!(
+        speaker_id(&c, passage_with(d, "start with Ukraine")),
+        Some("stephane-dujarric")
+    );
+    assert!(c.speakers.iter().all(|s| !s.name.contains("Ukraine")));
+    let host = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "stephane-dujarric")
+        .unwrap();
+    assert_eq!(
+        host.role.as_deref(),
+        Some("Spokesman for the Secretary-General")
+    );
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_note_that_is_the_first_words_of_a_statement_names_no_host() {
+    // Prose before the first label that is not about the document keeps its narration.
+    let c = one(
+        "statement.txt",
+        "Briefing\n\nThis briefing was moderated by Mary Smith, a local teacher; transcript \
+         provided by Federal News Service.\n\nMODERATOR: Welcome.\n\nQ: A question.\n",
+    );
+    let d = &c.documents[0];
+    let first = passage_with(d, "local teacher");
+    assert_eq!(first.mode, Mode::Narration);
+    assert_eq!(speaker_id(&c, first), None);
+}
