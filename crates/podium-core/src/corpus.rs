@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribution::{self, Finding};
 use crate::corrections::{self, Correction, Outcome};
+use crate::dates;
 use crate::document::{
     Corpus, Document, Field, Kind, Metadata, Origin, Passage, Speaker, SpeakerKind, Topic,
 };
@@ -199,10 +200,16 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
             topics: Vec::new(),
         })
         .collect();
+    // A transcript's title dates the event when no date line does.
+    let date = layout.date.or_else(|| {
+        (kind == Kind::Transcript)
+            .then(|| dates::date_ending(&layout.title))
+            .flatten()
+    });
     let document = Document {
         file: file.to_string(),
         title: layout.title,
-        date: layout.date,
+        date,
         kind,
         source: layout.source,
         text: text.to_string(),

@@ -198,6 +198,17 @@ pub fn parse_iso(s: &str) -> Option<Date> {
         .map(|(d, _, _)| d)
 }
 
+/// A date that opens or closes a title, e.g. `Press conference by X, 13 October 2023` or
+/// `13/10/2023 – Daily briefing`. A transcript's title dates the event; a date inside one
+/// ("Two years after 7 October 2023, …") may be any day, and is not read.
+pub fn date_ending(title: &str) -> Option<Date> {
+    let (date, start, end) = find_date(title)?;
+    let apart = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    let alone = apart(&title[..start]) || apart(&title[end..]);
+    // The first date of a title might not be its last: `… 7 October 2023, 13/10/2024`.
+    (alone && find_date(&title[end..]).is_none()).then_some(date)
+}
+
 /// Words that may stand around a date on a line of its own without making it prose.
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
@@ -286,6 +297,27 @@ mod tests {
         assert_eq!(iso("On the morning of October 7, Hamas"), None);
         assert_eq!(iso("in May and in September"), None);
         assert_eq!(iso("in 2018 and 2021"), None);
+    }
+
+    #[test]
+    fn a_title_is_dated_by_a_date_at_either_end() {
+        let at = |s: &str| date_ending(s).map(|d| d.to_string());
+        assert_eq!(
+            at("Press conference by NATO Secretary General Jens Stoltenberg, 13 October 2023")
+                .as_deref(),
+            Some("2023-10-13")
+        );
+        assert_eq!(
+            at("13/10/2023 – Daily briefing").as_deref(),
+            Some("2023-10-13")
+        );
+        assert_eq!(
+            at("Briefing (October 13, 2023)").as_deref(),
+            Some("2023-10-13")
+        );
+        assert_eq!(at("Two years after 7 October 2023, the talks resume"), None);
+        assert_eq!(at("Briefing, 7 October 2023, on 13/10/2024"), None);
+        assert_eq!(at("Daily briefing"), None);
     }
 
     #[test]

@@ -69,17 +69,18 @@ impl Default for Options {
 /// own. Compared by stem, so inflections are covered.
 #[rustfmt::skip] // a word table
 const NOT_TOPICS: &[&str] = &[
-    "absolutely", "again", "answer", "ask", "believe", "certain", "clear", "come",
-    "continue", "course", "day", "dear", "different", "discuss", "dr", "ensure", "expect",
-    "fact", "first", "general", "get", "go", "good", "great", "happen", "help",
-    "important", "including", "issue", "know", "last", "lot", "madam", "mention",
-    "minister", "month", "mr", "mrs", "ms", "need", "new", "next", "number", "part",
-    "people", "point", "president", "prime", "provide", "question", "regarding", "remain",
-    "said", "say", "second", "secretary", "see", "sir", "spokesperson", "sure", "take",
-    "tell", "thank", "thanks", "thing", "think", "time", "today", "told", "tomorrow",
-    "want", "way", "week", "year", "yesterday", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "absolutely", "afternoon", "again", "ahead", "answer", "ask", "believe", "certain",
+    "clear", "come", "continue", "course", "day", "dear", "different", "discuss", "dr",
+    "ensure", "everybody", "everyone", "expect", "fact", "first", "general", "get", "go",
+    "good", "great", "happen", "help", "important", "including", "issue", "know", "last",
+    "lot", "madam", "mention", "minister", "month", "mr", "mrs", "ms", "need", "new",
+    "next", "number", "part", "people", "point", "president", "prime", "provide",
+    "question", "regarding", "remain", "said", "say", "second", "secretary", "see", "sir",
+    "spokesman", "spokesperson", "spokeswoman", "sure", "take", "tell", "thank", "thanks",
+    "thing", "think", "time", "today", "told", "tomorrow", "want", "way", "week", "year",
+    "yesterday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
 ];
 
 /// Most words a candidate may have.
@@ -657,6 +658,8 @@ mod tests {
         let docs = vec![vec![
             "Thank you, Secretary General, 1000 thanks.",
             "Thank you 1000",
+            "Go ahead, Peter. Good afternoon, everybody.",
+            "Go ahead, Mary. Good afternoon, everyone.",
         ]];
         assert!(extract(&docs, 5, &no_taxonomy()).is_empty());
     }

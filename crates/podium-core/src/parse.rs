@@ -209,10 +209,24 @@ fn is_headline(line: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !matches!(
+        && (!matches!(
             last,
             '.' | ',' | ';' | ':' | '!' | '?' | '…' | '"' | '”' | '’' | '-' | '—'
-        )
+        ) || is_place(line))
+}
+
+/// A place whose region is an initialism, so it ends in a stop that ends no sentence:
+/// `Washington, D.C.`, `Portland, ME.`.
+fn is_place(line: &str) -> bool {
+    let Some((place, region)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    let initialism = region.len() >= 3
+        && region.ends_with('.')
+        && region.split_terminator('.').all(|part| {
+            (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_uppercase())
+        });
+    initialism && place.split_whitespace().count() <= 3
 }
 
 /// Headings that open a block of related links; everything after them is furniture.
@@ -550,6 +564,28 @@ mod tests {
             .map(|b| &text[b.span().range()])
             .collect();
         assert_eq!(spans, ["a\r\nb", "c\rd", "e", "f"]);
+    }
+
+    #[test]
+    fn a_place_ending_in_an_initialism_is_a_header_line() {
+        let text = "Press Briefing\n\nJames S. Brady Press Briefing Room\nWashington, D.C.\n\n\
+                    MS. JEAN-PIERRE: Good afternoon.\n";
+        let l = layout(text, "x");
+        let header: Vec<&str> = l
+            .metadata
+            .iter()
+            .filter(|m| m.field == Field::Headline)
+            .map(|m| &text[m.span.range()])
+            .collect();
+        assert_eq!(
+            header,
+            ["James S. Brady Press Briefing Room", "Washington, D.C."]
+        );
+        assert!(is_place("Portland, ME."));
+        // A sentence that ends in an initialism is still a sentence.
+        assert!(!is_headline("Talks resume with the U.S."));
+        assert!(!is_place("We flew in from Washington, D.C."));
+        assert!(!is_place("Tomorrow, we talk."));
     }
 
     #[test]

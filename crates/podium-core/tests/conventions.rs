@@ -582,3 +582,26 @@ fn a_note_that_is_the_first_words_of_a_statement_names_no_host() {
     assert_eq!(first.mode, Mode::Narration);
     assert_eq!(speaker_id(&c, first), None);
 }
+
+#[test]
+fn a_briefing_room_header_is_metadata_and_a_dated_title_dates_the_transcript() {
+    let c = one(
+        "wh.txt",
+        "Press Briefing by Press Secretary Karine Jean-Pierre, October 13, 2023\n\n\
+         James S. Brady Press Briefing Room\nWashington, D.C.\n\n\
+         1:15 P.M. EDT\n\n\
+         MS. JEAN-PIERRE: Good afternoon, everybody.\n\n\
+         Q: Thank you, Karine. On the border?\n\n\
+         MS. JEAN-PIERRE: He has been very clear.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-10-13"));
+    assert!(d
+        .passages
+        .iter()
+        .all(|p| !d.slice(p.span).contains("Briefing Room")));
+    let got = turns(&c, d);
+    assert_eq!(got[0].1.as_deref(), Some("karine-jean-pierre"));
+    assert_eq!(got.len(), 3);
+    assert_no_text_lost(d);
+}
