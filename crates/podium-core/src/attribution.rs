@@ -186,7 +186,17 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
     }
     let stop = stop.min(rest.len());
     let m = parse_mention(&rest[..stop], keep_upper);
-    m.name.is_some().then_some(m)
+    m.name
+        .as_deref()
+        .is_some_and(looks_like_a_name)
+        .then_some(m)
+}
+
+/// Every word of a name is capitalised, but for particles (de, van, bin): "Meeting with
+/// Government members" names no one.
+fn looks_like_a_name(name: &str) -> bool {
+    name.split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || fold_in(w, CONNECTORS))
 }
 
 /// The host named in an editor's note that opens a transcript: "The following is a
@@ -483,9 +493,12 @@ fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Optio
 
 /// "<Name> from <Outlet>" / "<Name>, <Outlet>" in a short stretch of text.
 fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let (before, after) = [" from ", " with ", " of "]
+    let Some((before, after)) = [" from ", " with ", " of "]
         .iter()
-        .find_map(|k| s.find(k).map(|i| (&s[..i], &s[i + k.len()..])))?;
+        .find_map(|k| s.find(k).map(|i| (&s[..i], &s[i + k.len()..])))
+    else {
+        return name_comma_outlet(s, keep_upper);
+    };
     let outlet = capitalised_run(after.trim_start_matches("the ").trim_start_matches("The "));
     // "…get ahead of the President": a title, not a newsroom.
     if outlet.is_empty() || outlet.split_whitespace().any(is_role_word) {
@@ -546,6 +559,47 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     m.outlet = Some(outlet);
     m.role = None;
     Some(m)
+}
+
+/// "Let's go to Lita Baldor, AP.", "Jane Doe, Agence France-Presse": a full name, a comma
+/// and a few capitalised words that end the stretch. Without the word "from" only a name
+/// of two or three words that holds no title will do: "Thanks, General" is no one of
+/// General, and "Prime Minister Kurti, Kosovo" no reporter.
+fn name_comma_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
+    let s = s.trim().trim_end_matches(['.', '?', '!']);
+    let (before, outlet) = s.rsplit_once(", ")?;
+    let outlet_words = outlet.split_whitespace().count();
+    if !(1..=4).contains(&outlet_words)
+        || capitalised_run(outlet) != outlet
+        || outlet.split_whitespace().any(is_role_word)
+    {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let name = &words[words.len() - capitalised.min(3)..];
+    let plain = |w: &&str| {
+        !is_role_word(w)
+            && !fold_in(
+                w,
+                &[
+                    "hi", "hello", "thank", "thanks", "yes", "okay", "ok", "next",
+                ],
+            )
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    if name.len() < 2 || !name.iter().all(plain) {
+        return None;
+    }
+    let mut m = parse_mention(&name.join(" "), keep_upper);
+    m.outlet = Some(outlet.to_string());
+    m.role = None;
+    m.name.is_some().then_some(m)
 }
 
 /// A word that stands for the person asking when their name is not given.

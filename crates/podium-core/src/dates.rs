@@ -244,6 +244,25 @@ const DATE_LINE_WORDS: &[&str] = &[
     "sun",
 ];
 
+/// What comes before a date less a place that opens the line: `Brussels, 14 December
+/// 2023`, `New York, NY, Oct. 13, 2023`.
+fn without_place(before: &str) -> &str {
+    let Some((place, after)) = before.split_once(", ") else {
+        return before;
+    };
+    let words = place.split_whitespace().count();
+    let capitalised = place
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    // A weekday is decoration of its own ("Friday, 13 October 2023").
+    let weekday = DATE_LINE_WORDS.contains(&place.to_ascii_lowercase().as_str());
+    if (1..=3).contains(&words) && capitalised && !weekday {
+        after
+    } else {
+        before
+    }
+}
+
 /// Is this line a date on its own (a metadata line), perhaps with a time and a weekday?
 pub fn date_line(line: &str) -> Option<Date> {
     // "Published: Wednesday, 13 September 2023 at 18:21 CEST" is about as long as they get.
@@ -252,7 +271,7 @@ pub fn date_line(line: &str) -> Option<Date> {
         return None;
     }
     let (date, start, end) = find_date(line)?;
-    let rest = format!("{} {}", &line[..start], &line[end..]);
+    let rest = format!("{} {}", without_place(&line[..start]), &line[end..]);
     let only_decoration = tokens(&rest).iter().all(|(t, _, _)| match t {
         Tok::Num(n) => n.len() <= 2,
         Tok::Punct(_) => true,
@@ -330,6 +349,22 @@ mod tests {
         assert_eq!(iso("10-256-2023"), None);
         assert_eq!(iso("10-257-2023"), None);
         assert_eq!(iso("257 October 2023"), None);
+    }
+
+    #[test]
+    fn a_date_line_may_open_with_a_place() {
+        let at = |s: &str| date_line(s).map(|d| d.to_string());
+        assert_eq!(
+            at("Brussels, 14 December 2023").as_deref(),
+            Some("2023-12-14")
+        );
+        assert_eq!(
+            at("New York, Friday, 13 October 2023").as_deref(),
+            Some("2023-10-13")
+        );
+        assert_eq!(at("Friday, 13 October 2023").as_deref(), Some("2023-10-13"));
+        assert_eq!(at("We met in Brussels, 14 December 2023"), None);
+        assert_eq!(at("Brussels Talks Resumed Today, 14 December 2023"), None);
     }
 
     #[test]

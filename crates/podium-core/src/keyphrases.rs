@@ -70,14 +70,15 @@ impl Default for Options {
 #[rustfmt::skip] // a word table
 const NOT_TOPICS: &[&str] = &[
     "absolutely", "afternoon", "again", "ahead", "answer", "ask", "believe", "certain",
-    "clear", "come", "continue", "course", "day", "dear", "different", "discuss", "dr",
-    "ensure", "everybody", "everyone", "expect", "fact", "first", "general", "get", "go",
-    "good", "great", "happen", "help", "important", "including", "issue", "know", "last",
-    "lot", "madam", "mention", "minister", "month", "mr", "mrs", "ms", "need", "new",
-    "next", "number", "part", "people", "point", "president", "prime", "provide",
-    "question", "regarding", "remain", "said", "say", "second", "secretary", "see", "sir",
-    "spokesman", "spokesperson", "spokeswoman", "sure", "take", "tell", "thank", "thanks",
-    "thing", "think", "time", "today", "told", "tomorrow", "want", "way", "week", "year",
+    "clear", "colleague", "come", "continue", "course", "day", "dear", "different",
+    "discuss", "dr", "ensure", "everybody", "everyone", "expect", "fact", "first",
+    "general", "get", "go", "good", "gentleman", "gentlemen", "great", "happen", "help",
+    "important", "including", "issue", "know", "lady", "ladies", "last", "lot", "madam",
+    "mention", "minister", "month", "mr", "mrs", "ms", "need", "new", "next", "number",
+    "part", "people", "point", "president", "prime", "provide", "question", "regarding",
+    "remain", "said", "say", "second", "secretary", "see", "sir", "spokesman",
+    "spokesperson", "spokeswoman", "sure", "take", "tell", "thank", "thanks", "thing",
+    "think", "time", "today", "told", "tomorrow", "want", "way", "week", "year",
     "yesterday", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday",
@@ -660,6 +661,8 @@ mod tests {
             "Thank you 1000",
             "Go ahead, Peter. Good afternoon, everybody.",
             "Go ahead, Mary. Good afternoon, everyone.",
+            "Ladies and gentlemen, dear colleagues.",
+            "Ladies and gentlemen, colleagues.",
         ]];
         assert!(extract(&docs, 5, &no_taxonomy()).is_empty());
     }

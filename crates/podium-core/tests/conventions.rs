@@ -605,3 +605,65 @@ fn a_briefing_room_header_is_metadata_and_a_dated_title_dates_the_transcript() {
     assert_eq!(got.len(), 3);
     assert_no_text_lost(d);
 }
+
+const PENTAGON_BRIEFING: &str =
+    "Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing\n\n\
+Nov. 14, 2023\n\n\
+BRIG. GEN. PAT RYDER: Good afternoon, everybody. And with that, I'll take your questions. \
+Let's go to Lita Baldor, AP.\n\n\
+Q: Thanks, General. On the Red Sea, have there been more attacks?\n\n\
+GEN. RYDER: Thanks, Lita. We've seen no new attacks since yesterday.\n\n\
+Q: Tara Copp with AP. Will the carrier stay?\n\n\
+GEN. RYDER: I don't have anything to announce.\n";
+
+#[test]
+fn military_ranks_are_roles_and_a_name_comma_outlet_introduces_the_questioner() {
+    let c = one("dod.txt", PENTAGON_BRIEFING);
+    let d = &c.documents[0];
+    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    assert_eq!(
+        who,
+        [
+            "pat-ryder",
+            "lita-baldor",
+            "pat-ryder",
+            "tara-copp",
+            "pat-ryder"
+        ]
+    );
+    let lita = c.speakers.iter().find(|s| s.id == "lita-baldor").unwrap();
+    assert_eq!(lita.kind, SpeakerKind::Journalist);
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_title_with_lowercase_words_after_with_names_no_host() {
+    let c = one(
+        "kremlin.txt",
+        "Meeting with Government members\n\n\
+         The President held a meeting with Government members via videoconference.\n\n\
+         Vladimir Putin: Good afternoon, colleagues.\n\n\
+         Anton Siluanov: Mr President, revenues grew by 10 percent.\n",
+    );
+    let d = &c.documents[0];
+    let first = passage_with(d, "videoconference");
+    assert_eq!((first.mode, speaker_id(&c, first)), (Mode::Narration, None));
+    assert!(c.speakers.iter().all(|s| s.name != "Government members"));
+}
+
+#[test]
+fn a_date_line_that_opens_with_a_place_dates_the_article() {
+    let c = one(
+        "eu.txt",
+        "EU leaders back Ukraine accession talks\n\nBrussels, 14 December 2023\n\n\
+         European Union leaders agreed on Thursday to open accession negotiations.\n\n\
+         \"This is a victory for Ukraine,\" President Volodymyr Zelenskyy wrote on X.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-12-14"));
+    assert_eq!(
+        speaker_id(&c, passage_with(d, "victory")),
+        Some("volodymyr-zelenskyy")
+    );
+    assert_no_text_lost(d);
+}
