@@ -83,7 +83,7 @@ pub fn acronyms(text: &str) -> Vec<String> {
         }
         // "PRICE:" ends a shouted label, it is not prose: `MR. PRICE:` is Price, not PRICE;
         // nor are the words before it, as in `SENIOR STATE DEPARTMENT OFFICIAL:`.
-        if capitals && end - start >= 2 && end - start <= 6 && !in_shouted_label(bytes, end) {
+        if capitals && end - start >= 2 && end - start <= 6 && !in_shouted_label(text, end) {
             found.push(&text[start..end]);
         }
         i = end;
@@ -93,12 +93,14 @@ pub fn acronyms(text: &str) -> Vec<String> {
     found.into_iter().map(str::to_string).collect()
 }
 
-/// Whether only capitals, spaces and dots lie between `from` and a colon on the same line.
-fn in_shouted_label(bytes: &[u8], from: usize) -> bool {
-    for &b in bytes[from..].iter().take(80) {
-        match b {
-            b':' => return true,
-            b'A'..=b'Z' | b' ' | b'.' | b'-' | b'\'' => {}
+/// Whether only capitals, spaces and dots lie between `from` and a colon on the same line
+/// (capitals of any script: `SAULI NIINISTÖ:`).
+fn in_shouted_label(text: &str, from: usize) -> bool {
+    for c in text[from..].chars().take(80) {
+        match c {
+            ':' => return true,
+            ' ' | '.' | '-' | '\'' => {}
+            c if c.is_uppercase() => {}
             _ => return false,
         }
     }
@@ -349,27 +351,31 @@ pub fn transcript(
             });
             let mention = parse_mention(name, keep_upper);
             let words_after = skip_space(text, line.start + label.end, block.span().end as usize);
+            let role_has = |words: &[&str]| {
+                mention.role.as_deref().is_some_and(|r| {
+                    let r = fold(r);
+                    words.iter().any(|w| r.contains(w))
+                })
+            };
+            // An interview's one questioner is a speaker of their own, named by the label.
+            let interviewer = role_has(&["interviewer"]);
             let asks = label.question
                 || (mention.outlet.is_some() && mention.role.is_none())
-                || mention.role.as_deref().is_some_and(|r| {
-                    let r = fold(r);
-                    ["reporter", "journalist", "correspondent"]
-                        .iter()
-                        .any(|w| r.contains(w))
-                });
+                || interviewer
+                || role_has(&["reporter", "journalist", "correspondent"]);
             turn = Some(turn.map_or(0, |t| t + 1));
             let this_turn = turn.expect("just set");
             if asks {
                 let first = &text[words_after..block.span().end as usize];
                 let who = if !mention.is_empty()
-                    && (mention.name.is_some() || mention.outlet.is_some())
+                    && (mention.name.is_some() || mention.outlet.is_some() || interviewer)
                 {
                     Some(mention)
                 } else {
                     questioner_in_question(first, keep_upper).or(introduced.take())
                 };
                 let ix = match who {
-                    Some(m) if m.name.is_some() => people.resolve(&m),
+                    Some(m) if m.name.is_some() || interviewer => people.resolve(&m),
                     Some(m) => people.reporter(m.outlet),
                     None => people.reporter(None),
                 };

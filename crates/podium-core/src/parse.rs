@@ -329,7 +329,13 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
     if let Some(first) = blocks.first_mut() {
         let line = first.lines[0];
         let s = &text[line.start..line.end];
-        if label_at(s).is_none() && s.split_whitespace().count() <= 30 && classify_line(s).is_none()
+        // A line that opens like a label but reads as a headline, alone in its paragraph, is
+        // a title: "Interview: Finnish President on NATO membership", "Stoltenberg: Allies
+        // agree". Speech ends its sentence.
+        let titled_label = first.lines.len() == 1 && is_headline(s);
+        if (label_at(s).is_none() || titled_label)
+            && s.split_whitespace().count() <= 30
+            && classify_line(s).is_none()
         {
             // A Markdown heading's `#` marks are markup, not title; the line keeps them.
             let heading = s.trim_start_matches('#');

@@ -84,6 +84,7 @@ const ROLE_WORDS: &[&str] = &[
     "high",
     "host",
     "interior",
+    "interviewer",
     "journalist",
     "judge",
     "justice",

@@ -667,3 +667,35 @@ fn a_date_line_that_opens_with_a_place_dates_the_article() {
     );
     assert_no_text_lost(d);
 }
+
+#[test]
+fn an_interviewer_asks_and_a_shouted_name_keeps_its_accented_letters() {
+    let c = one(
+        "niinisto.txt",
+        "Interview: Finnish President on NATO membership\n\nPublished 4 April 2023\n\n\
+         INTERVIEWER: Mr President, what changes for Finland today?\n\n\
+         SAULI NIINISTÖ: Our security is now stronger.\n\n\
+         INTERVIEWER: Will there be NATO bases in Finland?\n\n\
+         SAULI NIINISTÖ: That is not on the table right now.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.title, "Interview: Finnish President on NATO membership");
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        turns(&c, d),
+        [
+            (0, s("interviewer"), Mode::Question),
+            (1, s("sauli-niinisto"), Mode::Speech),
+            (2, s("interviewer"), Mode::Question),
+            (3, s("sauli-niinisto"), Mode::Speech),
+        ]
+    );
+    assert_eq!(passage_with(d, "on the table").reply_to, Some(2));
+    let host = c
+        .speakers
+        .iter()
+        .find(|s| s.id == "sauli-niinisto")
+        .unwrap();
+    assert_eq!(host.name, "Sauli Niinistö");
+    assert_no_text_lost(d);
+}
