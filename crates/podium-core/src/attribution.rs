@@ -776,6 +776,23 @@ const BETWEEN: &[&str] = &[
     "firmly",
 ];
 
+/// Verbs that follow a subject: a name before one opens a clause, it does not name the
+/// speaker of the verb before it.
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "had", "has", "have", "is", "was", "were", "are", "could", "can", "must",
+    "should", "may", "might", "did", "does",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Capitalised words that do not make a person ("Serbian List", "Gaza Strip").
 const NOT_PERSON: &[&str] = &[
     "union",
@@ -1146,15 +1163,33 @@ fn speaker_of_cue<'t>(
         {
             j += 1;
         }
+        // "…has said Ukraine will be invited": the name opens what was said.
+        let opens_clause = tokens.get(j + 1).is_some_and(|&t| {
+            adjacent(text, tokens[j], t) && fold_in(&text[t.start..t.end], AUXILIARIES)
+        });
         let run = &text[tokens[v + 1].start..tokens[j].end];
-        if let Some(ix) = person_for(run, people, keep_upper, mentions) {
-            return Some(ix);
+        if !opens_clause {
+            if let Some(ix) = person_for(run, people, keep_upper, mentions) {
+                return Some(ix);
+            }
         }
     }
     // Subject before the verb, perhaps with "also" or an apposition in between.
     let mut k = v;
-    while k > 0 && fold_in(word(k - 1), BETWEEN) && adjacent(text, tokens[k - 1], tokens[k]) {
-        k -= 1;
+    loop {
+        if k > 0 && fold_in(word(k - 1), BETWEEN) && adjacent(text, tokens[k - 1], tokens[k]) {
+            k -= 1;
+        } else if k > 1
+            // "Zelenskyy on Monday urged": the day is no one.
+            && word(k - 2) == "on"
+            && fold_in(word(k - 1), WEEKDAYS)
+            && adjacent(text, tokens[k - 2], tokens[k - 1])
+            && adjacent(text, tokens[k - 1], tokens[k])
+        {
+            k -= 2;
+        } else {
+            break;
+        }
     }
     if k == 0 {
         return None;

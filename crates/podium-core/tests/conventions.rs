@@ -699,3 +699,43 @@ fn an_interviewer_asks_and_a_shouted_name_keeps_its_accented_letters() {
     assert_eq!(host.name, "Sauli Niinistö");
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_day_between_subject_and_cue_is_no_speaker() {
+    let c = one(
+        "ap.txt",
+        "Zelenskyy urges allies to keep aid flowing\n\nBy The Associated Press\n\n\
+         KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy on Monday urged Western \
+         allies to keep military aid flowing.\n\n\
+         “We cannot afford to wait,” Zelenskyy said in his nightly video address.\n",
+    );
+    let d = &c.documents[0];
+    for needle in ["urged Western", "cannot afford"] {
+        assert_eq!(
+            speaker_id(&c, passage_with(d, needle)),
+            Some("volodymyr-zelenskyy"),
+            "{needle}"
+        );
+    }
+    assert!(c.speakers.iter().all(|s| s.name != "Monday"));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_name_that_opens_what_was_said_is_not_the_speaker() {
+    let c = one(
+        "guardian.txt",
+        "Nato chief says Kyiv will join alliance\n\nJennifer Rankin in Vilnius\n\
+         Tue 11 Jul 2023 18.21 BST\n\n\
+         Nato’s secretary general, Jens Stoltenberg, has said Ukraine will be invited to join \
+         the alliance “when allies agree and conditions are met”.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-07-11"));
+    assert_eq!(
+        speaker_id(&c, passage_with(d, "will be invited")),
+        Some("jens-stoltenberg")
+    );
+    assert!(c.speakers.iter().all(|s| s.id != "ukraine"));
+    assert_no_text_lost(d);
+}
