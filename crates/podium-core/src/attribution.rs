@@ -194,6 +194,40 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
         .then_some(m)
 }
 
+/// The others a title names beside its host: "Joint press conference with Chancellor Olaf
+/// Scholz and President Emmanuel Macron" → President Emmanuel Macron, so that a later
+/// `President Macron:` is he.
+pub fn cohosts_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Vec<Mention> {
+    let lower = title.to_lowercase();
+    let Some(by) = [" by ", " with "]
+        .iter()
+        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    title[by..]
+        .split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .skip(1)
+        .filter_map(|part| {
+            let part = part.trim();
+            let end = part
+                .split(' ')
+                .scan(0, |at, w| {
+                    let start = *at;
+                    *at += w.len() + 1;
+                    Some((start, w))
+                })
+                .find(|(_, w)| fold_in(w, ENDS_NAME))
+                .map_or(part.len(), |(start, _)| start);
+            let m = parse_mention(part[..end].trim_end(), keep_upper);
+            let name = m.name.as_deref()?;
+            (name.split_whitespace().nth(1).is_some() && looks_like_a_name(name)).then_some(m)
+        })
+        .collect()
+}
+
 /// Every word of a name is capitalised, but for particles (de, van, bin): "Meeting with
 /// Government members" names no one.
 fn looks_like_a_name(name: &str) -> bool {
@@ -1370,6 +1404,17 @@ fn attribute_sentence<'t>(
     let inside = |pos: usize| quotes.iter().any(|&(a, b)| pos >= a && pos < b);
     let tokens = toks(sentence, s);
     let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
+    // `"We will respond," Grushko told…`: a quotation that opens the sentence and breaks off
+    // at a comma, a question or an exclamation mark is the cue's words however short.
+    let cued_quote = speechlike
+        || quotes.first().is_some_and(|&(a, b)| {
+            text[s..a].trim().is_empty()
+                && text[a..b]
+                    .trim_end_matches(|c: char| {
+                        !c.is_alphanumeric() && !matches!(c, ',' | '?' | '!')
+                    })
+                    .ends_with([',', '?', '!'])
+        });
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     // An ASCII word folds to a word of its own length: most words are ruled out by that.
     let word_is = |k: usize, folded: &str| {
@@ -1430,7 +1475,7 @@ fn attribute_sentence<'t>(
             people.touch(p);
             people.persons[p].note(Evidence::Quoted);
             return (
-                if speechlike {
+                if cued_quote {
                     Mode::Quote
                 } else {
                     Mode::Reported

@@ -168,14 +168,20 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
             .flatten()
     });
     let attributed = match kind {
-        Kind::Transcript => attribution::transcript(
-            text,
-            &layout.body,
-            &line_labels,
-            host,
-            &mut people,
-            &keep_upper,
-        ),
+        Kind::Transcript => {
+            // Known by surname for the labels, but a speaker only if one of them is theirs.
+            for m in attribution::cohosts_in_title(&layout.title, &keep_upper) {
+                people.resolve(&m);
+            }
+            attribution::transcript(
+                text,
+                &layout.body,
+                &line_labels,
+                host,
+                &mut people,
+                &keep_upper,
+            )
+        }
         Kind::Article => {
             // Named in the title, known for "he said", but a speaker only if attributed.
             if let Some(m) = host {

@@ -119,10 +119,26 @@ pub fn classify_line(line: &str) -> Option<LineKind> {
     if is_bracketed(line) && line.split_whitespace().count() <= 10 {
         return Some(LineKind::Meta(Field::StageDirection));
     }
-    if is_byline(line) {
+    if is_byline(line) || is_credit_line(line) {
         return Some(LineKind::Meta(Field::Byline));
     }
     None
+}
+
+/// A wire story's credits: `Reporting by Guy Faulconbridge; Editing by Andrew Osborn`.
+fn is_credit_line(line: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+        "compiled by ",
+    ];
+    // Called for every line: compare a prefix, without folding the line.
+    CREDITS.iter().any(|c| {
+        line.get(..c.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(c))
+    }) && line.split_whitespace().nth(24).is_none()
 }
 
 fn is_bracketed(line: &str) -> bool {

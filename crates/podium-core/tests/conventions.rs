@@ -739,3 +739,53 @@ fn a_name_that_opens_what_was_said_is_not_the_speaker() {
     assert!(c.speakers.iter().all(|s| s.id != "ukraine"));
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_joint_press_conference_knows_both_hosts_by_surname() {
+    let c = one(
+        "joint.txt",
+        "Joint press conference with Chancellor Olaf Scholz and President Emmanuel Macron\n\n\
+         Berlin, 6 June 2023\n\n\
+         Chancellor Scholz: Welcome, Emmanuel.\n\n\
+         President Macron: Thank you, Olaf. France and Germany stand together.\n\n\
+         Question: Hans Müller from ARD. Will you send more tanks?\n\n\
+         President Macron: I agree with the Chancellor.\n",
+    );
+    let d = &c.documents[0];
+    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    assert_eq!(
+        who,
+        [
+            "olaf-scholz",
+            "emmanuel-macron",
+            "hans-muller",
+            "emmanuel-macron"
+        ]
+    );
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_short_quotation_before_its_cue_is_a_quote_and_wire_credits_are_metadata() {
+    let c = one(
+        "wire.txt",
+        "Russia says it will respond\n\n\
+         MOSCOW, June 6 (Reuters) - Russia will take measures, Deputy Foreign Minister \
+         Alexander Grushko said on Tuesday.\n\n\
+         \"We will respond,\" Grushko told the RIA news agency.\n\n\
+         Reporting by Guy Faulconbridge; Editing by Andrew Osborn\n",
+    );
+    let d = &c.documents[0];
+    let p = passage_with(d, "We will respond");
+    assert_eq!(
+        (p.mode, speaker_id(&c, p)),
+        (Mode::Quote, Some("alexander-grushko"))
+    );
+    let credits = d
+        .metadata
+        .iter()
+        .find(|m| d.slice(m.span).starts_with("Reporting by"))
+        .expect("credits are metadata");
+    assert_eq!(credits.field, Field::Byline);
+    assert_no_text_lost(d);
+}
