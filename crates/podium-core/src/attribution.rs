@@ -502,7 +502,28 @@ fn is_moderator(m: &Mention) -> bool {
 /// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
 /// "I'm Maria from Reuters."
 fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let first = first_sentence(text);
+    let mut first = first_sentence(text);
+    // "Thank you. Pavel from Interfax. On the ammunition…": the courtesy comes first.
+    let courtesy = with_fold(first, |f| {
+        let f = f.trim_end_matches(|c: char| !c.is_alphanumeric());
+        [
+            "thank you",
+            "thanks",
+            "thank you very much",
+            "thanks very much",
+            "hi",
+            "hello",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "yes",
+        ]
+        .contains(&f)
+    });
+    if courtesy {
+        let rest = text[first.len()..].trim_start_matches(['.', '?', '!']);
+        first = first_sentence(rest.trim_start());
+    }
     if first.split_whitespace().nth(14).is_some() {
         return None;
     }

@@ -54,15 +54,43 @@ fn tokens(s: &str) -> Vec<(Tok<'_>, usize, usize)> {
     out
 }
 
-/// A month by full English name or its three-letter abbreviation ("Sept" too).
+/// Months in French, German, Spanish and Italian, by full name only: their abbreviations
+/// collide ("jui" is June and July). Those spelled as in English are left out.
+const OTHER_MONTHS: [&[&str]; 12] = [
+    &["janvier", "januar", "enero", "gennaio"],
+    &["février", "fevrier", "februar", "febrero", "febbraio"],
+    &["mars", "märz", "marzo"],
+    &["avril", "abril", "aprile"],
+    &["mai", "mayo", "maggio"],
+    &["juin", "juni", "junio", "giugno"],
+    &["juillet", "juli", "julio", "luglio"],
+    &["août", "aout", "agosto"],
+    &["septembre", "septiembre", "settembre"],
+    &["octobre", "oktober", "octubre", "ottobre"],
+    &["novembre", "noviembre"],
+    &["décembre", "decembre", "dezember", "diciembre", "dicembre"],
+];
+
+/// A month by full name (English or, see above, another language) or its English
+/// three-letter abbreviation ("Sept" too).
 fn month_of(word: &str) -> Option<u8> {
     // Called for every word of every candidate line: compare without allocating.
     let is = |a: &str| word.eq_ignore_ascii_case(a);
-    let ix = MONTHS.iter().position(|m| {
-        is(m)
-            || (word.len() == 3 && m.get(..3).is_some_and(is))
-            || (is("sept") && *m == "september")
-    })?;
+    let ix = MONTHS
+        .iter()
+        .position(|m| {
+            is(m)
+                || (word.len() == 3 && m.get(..3).is_some_and(is))
+                || (is("sept") && *m == "september")
+        })
+        .or_else(|| {
+            // No month name is shorter than three letters or longer than ten.
+            if !(3..=10).contains(&word.chars().count()) {
+                return None;
+            }
+            let is_lower = |m: &&str| word.chars().flat_map(char::to_lowercase).eq(m.chars());
+            OTHER_MONTHS.iter().position(|ms| ms.iter().any(is_lower))
+        })?;
     Some(ix as u8 + 1)
 }
 
@@ -137,16 +165,22 @@ fn date_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Date, usize, u
                     return date.map(|d| (d, start, end_of(4)));
                 }
             }
-            // 13 October 2023, 13th of October 2023.
+            // 13 October 2023, 13th of October 2023, 14. Juli 2023, 14 de julio de 2023.
             let day = num(a)?;
             let mut k = 1;
+            if let Some(Tok::Punct('.')) = get(k) {
+                k += 1;
+            }
             if let Some(Tok::Word(w)) = get(k) {
-                if matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
+                if matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "st" | "nd" | "rd" | "th" | "er"
+                ) {
                     k += 1;
                 }
             }
             if let Some(Tok::Word(w)) = get(k) {
-                if w.eq_ignore_ascii_case("of") {
+                if w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("de") {
                     k += 1;
                 }
             }
@@ -157,6 +191,11 @@ fn date_at(toks: &[(Tok<'_>, usize, usize)], i: usize) -> Option<(Date, usize, u
             k += 1;
             if let Some(Tok::Punct('.' | ',')) = get(k) {
                 k += 1;
+            }
+            if let Some(Tok::Word(w)) = get(k) {
+                if w.eq_ignore_ascii_case("de") {
+                    k += 1;
+                }
             }
             let Some(Tok::Num(y)) = get(k) else {
                 return None;
@@ -212,6 +251,10 @@ pub fn date_ending(title: &str) -> Option<Date> {
 /// Words that may stand around a date on a line of its own without making it prose.
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
+    "le",
+    "de",
+    "den",
+    "el",
     "updated",
     "posted",
     "date",
@@ -357,6 +400,29 @@ mod tests {
         assert_eq!(iso("10-256-2023"), None);
         assert_eq!(iso("10-257-2023"), None);
         assert_eq!(iso("257 October 2023"), None);
+    }
+
+    #[test]
+    fn reads_months_in_french_german_spanish_and_italian() {
+        for s in [
+            "14 juillet 2023",
+            "14. Juli 2023",
+            "14 de julio de 2023",
+            "14 luglio 2023",
+            "Paris, le 14 juillet 2023",
+        ] {
+            assert_eq!(iso(s).as_deref(), Some("2023-07-14"), "{s}");
+        }
+        assert_eq!(iso("1er août 2023").as_deref(), Some("2023-08-01"));
+        assert_eq!(iso("3 décembre 2023").as_deref(), Some("2023-12-03"));
+        assert_eq!(
+            date_line("Paris, le 14 juillet 2023")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2023-07-14")
+        );
+        // "Mai" is May in French and German; "mars" March.
+        assert_eq!(iso("Mars 2023"), None);
     }
 
     #[test]

@@ -423,10 +423,18 @@ impl People {
             if let (Some(_), Some(_)) = (words.next(), words.next()) {
                 let last = name.split_whitespace().last().expect("two words");
                 let last = fold(last.trim_matches('.'));
+                // "Josep Borrell" is "Josep Borrell Fontelles", and the other way round: two
+                // words or more of one name open the other.
+                let opens = |long: &str, short: &str| {
+                    long.strip_prefix(short).is_some_and(|r| r.starts_with(' '))
+                };
                 return recent(&|p| {
                     p.name.as_deref().is_some_and(|n| {
                         with_fold(n, |n_folded| {
-                            n_folded == full || (n_folded == last && one_word(n))
+                            n_folded == full
+                                || (n_folded == last && one_word(n))
+                                || (!one_word(n)
+                                    && (opens(n_folded, &full) || opens(&full, n_folded)))
                         })
                     })
                 });

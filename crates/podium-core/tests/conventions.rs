@@ -789,3 +789,42 @@ fn a_short_quotation_before_its_cue_is_a_quote_and_wire_credits_are_metadata() {
     assert_eq!(credits.field, Field::Byline);
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_questioner_after_a_courtesy_and_a_shorter_name_of_the_host() {
+    let c = one(
+        "fac.txt",
+        "Press conference following the Foreign Affairs Council\n\nBrussels, 22 May 2023\n\n\
+         Moderator: Good afternoon. The High Representative will make a statement.\n\n\
+         Josep Borrell Fontelles, High Representative: Thank you. Today we discussed Ukraine.\n\n\
+         Journalist: Thank you. Pavel Ivanov from Interfax. On the ammunition, how many shells?\n\n\
+         Josep Borrell: We have delivered 220,000 shells.\n",
+    );
+    let d = &c.documents[0];
+    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    assert_eq!(
+        who,
+        [
+            "moderator",
+            "josep-borrell-fontelles",
+            "pavel-ivanov",
+            "josep-borrell-fontelles"
+        ]
+    );
+    assert_eq!(passage_with(d, "220,000").reply_to, Some(2));
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_french_date_line_dates_the_transcript() {
+    let c = one(
+        "elysee.txt",
+        "Conférence de presse du Président de la République\n\nParis, le 14 juillet 2023\n\n\
+         LE PRÉSIDENT : Mesdames et messieurs, bonjour.\n\n\
+         QUESTION : Monsieur le Président, allez-vous dissoudre ?\n\nLE PRÉSIDENT : Non.\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-07-14"));
+    assert_eq!(passage_with(d, "dissoudre").mode, Mode::Question);
+    assert_no_text_lost(d);
+}
