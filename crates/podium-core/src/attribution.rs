@@ -1351,6 +1351,13 @@ fn person_for<'t>(
     if m.name.is_none() && m.role.is_none() {
         return None;
     }
+    // "Russia's defence ministry claimed": a common noun is nobody's name.
+    if m.name
+        .as_deref()
+        .is_some_and(|n| !n.chars().any(char::is_uppercase))
+    {
+        return None;
+    }
     if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
         if fold_in(first, NOT_PERSON) && m.role.is_none() {
             return None;

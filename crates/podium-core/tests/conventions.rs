@@ -828,3 +828,23 @@ fn a_french_date_line_dates_the_transcript() {
     assert_eq!(passage_with(d, "dissoudre").mode, Mode::Question);
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_common_noun_before_the_cue_is_nobody() {
+    let c = one(
+        "bbc.txt",
+        "Ukraine war: Kyiv says counter-offensive is under way\n\n12 June 2023\n\n\
+         Hanna Maliar said troops had moved forward. \"The enemy is suffering losses,\" she \
+         wrote on Telegram.\n\n\
+         Russia's defence ministry claimed it had repelled the attacks.\n",
+    );
+    let d = &c.documents[0];
+    let p = passage_with(d, "repelled");
+    assert_eq!((p.mode, speaker_id(&c, p)), (Mode::Narration, None));
+    assert!(c.speakers.iter().all(|s| s.name != "ministry"));
+    assert_eq!(
+        speaker_id(&c, passage_with(d, "suffering losses")),
+        Some("hanna-maliar")
+    );
+    assert_no_text_lost(d);
+}
