@@ -84,11 +84,11 @@ fn month_of(word: &str) -> Option<u8> {
                 || (is("sept") && *m == "september")
         })
         .or_else(|| {
-            // No month name is shorter than three letters or longer than ten.
-            if !(3..=10).contains(&word.chars().count()) {
-                return None;
-            }
-            let is_lower = |m: &&str| word.chars().flat_map(char::to_lowercase).eq(m.chars());
+            // The letters of these names keep their byte length in either case ("Ä", "ä"),
+            // so names of another length are ruled out before any comparison.
+            let is_lower = |m: &&str| {
+                m.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(m.chars())
+            };
             OTHER_MONTHS.iter().position(|ms| ms.iter().any(is_lower))
         })?;
     Some(ix as u8 + 1)
