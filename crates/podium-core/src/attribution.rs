@@ -134,10 +134,20 @@ fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
 /// after another). Two or more labels make a transcript; [`transcript`] takes them back
 /// rather than looking for them again.
 pub fn line_labels(text: &str, body: &[Block]) -> Vec<Option<Label>> {
-    body.iter()
+    let mut labels: Vec<Option<Label>> = body
+        .iter()
         .flat_map(|b| &b.lines)
         .map(|l| label_at(line_text(text, *l)))
-        .collect()
+        .collect();
+    // `A.` answers only where something was asked: elsewhere it is an initial ("A. Smith").
+    if !labels.iter().flatten().any(|l| l.question) {
+        for l in &mut labels {
+            if l.is_some_and(|l| l.answer) {
+                *l = None;
+            }
+        }
+    }
+    labels
 }
 
 /// Words that end a name after "by": titles capitalise them ("Remarks by President Biden
@@ -378,12 +388,12 @@ pub fn transcript(
                     }
                 }
             }
-            let name = &text[line.start..line.start + label.name_end];
+            let name = &text[line.start + label.start..line.start + label.name_end];
             out.labels.push(Metadata {
                 field: Field::Label,
                 span: Span::new(line.start, line.start + label.end),
             });
-            let mention = parse_mention(name, keep_upper);
+            let mention = numbered_speaker(name).unwrap_or_else(|| parse_mention(name, keep_upper));
             let words_after = skip_space(text, line.start + label.end, block.span().end as usize);
             let role_has = |words: &[&str]| {
                 mention.role.as_deref().is_some_and(|r| {
@@ -418,6 +428,26 @@ pub fn transcript(
                 mode = Mode::Question;
                 reply_to = None;
                 last_question = Some(this_turn);
+            } else if label.answer {
+                // The one asked answers: the host, when the title or header names one.
+                let ix = host.unwrap_or_else(|| {
+                    out.findings.push(Finding {
+                        at: line.start,
+                        message: format!(
+                            "label `{name}` answers, and the title names no host; name the \
+                             interviewee in the title (`Interview with …`)"
+                        ),
+                    });
+                    people.resolve(&Mention {
+                        surface: name.to_string(),
+                        role: Some("Interviewee".into()),
+                        ..Mention::default()
+                    })
+                });
+                people.persons[ix].note(Evidence::Official);
+                speaker = Some(ix);
+                mode = Mode::Speech;
+                reply_to = last_question;
             } else {
                 let ix = people.resolve(&mention);
                 let person = &mut people.persons[ix];
@@ -467,6 +497,17 @@ pub fn transcript(
         }
     }
     out
+}
+
+/// `Speaker 1`, `Caller 2`: a speaker a recording's transcriber could only number, known by
+/// that label alone (not as someone surnamed "1").
+fn numbered_speaker(name: &str) -> Option<Mention> {
+    let (_, last) = name.rsplit_once(' ')?;
+    last.bytes().all(|b| b.is_ascii_digit()).then(|| Mention {
+        surface: name.to_string(),
+        role: Some(name.to_string()),
+        ..Mention::default()
+    })
 }
 
 fn push_speech(

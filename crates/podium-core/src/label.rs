@@ -12,12 +12,16 @@ use crate::text::fold_in;
 /// A label found at the start of a line; offsets are relative to the line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Label {
+    /// Start of the label's name: after a timestamp that opens the line (`[00:01:05]`).
+    pub start: usize,
     /// End of the label's name (before the colon or marker).
     pub name_end: usize,
     /// End of the label including its colon or marker.
     pub end: usize,
     /// `Q`, `QUESTION`, `Reporter`…: a question from the floor.
     pub question: bool,
+    /// `A:` / `A.`: the answer of whoever is asked, the host of an interview.
+    pub answer: bool,
 }
 
 /// The longest label we accept; a 500-character "label" is prose with a colon in it.
@@ -97,34 +101,86 @@ fn is_label_space(c: char) -> bool {
 
 /// Recognises a speaker label at the start of `line` (already trimmed on the left).
 pub fn label_at(line: &str) -> Option<Label> {
-    shorthand_question(line).or_else(|| colon_label(line))
+    let start = timestamp_prefix(line);
+    let rest = &line[start..];
+    let label = shorthand_question(rest).or_else(|| colon_label(rest))?;
+    Some(Label {
+        start,
+        name_end: start + label.name_end,
+        end: start + label.end,
+        ..label
+    })
 }
 
-/// `Q.`, `Q:`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces, or by
+/// The length of a timestamp and the spaces after it that open a line of a recorded
+/// transcript: `[00:01:05] Speaker 1:`, `(01:05) Host:`, `00:01:05 Speaker 2:`; 0 if none.
+fn timestamp_prefix(line: &str) -> usize {
+    let (inner, after) = match line.as_bytes().first() {
+        Some(b'[') => line[1..].split_once(']').unwrap_or(("", "")),
+        Some(b'(') => line[1..].split_once(')').unwrap_or(("", "")),
+        Some(b'0'..=b'9') => {
+            let end = line.find(' ').unwrap_or(0);
+            (&line[..end], &line[end..])
+        }
+        _ => return 0,
+    };
+    let parts = inner.split(':');
+    let clock = inner.len() <= 8
+        && (2..=3).contains(&parts.clone().count())
+        && parts
+            .into_iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let rest = after.trim_start_matches(is_label_space);
+    if clock && rest.len() < after.len() && !rest.is_empty() {
+        line.len() - rest.len()
+    } else {
+        0
+    }
+}
+
+/// `Q.`, `Q:`, `A.`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces, or by
 /// one space before a capital.
 fn shorthand_question(line: &str) -> Option<Label> {
     let mut chars = line.char_indices();
     let (_, first) = chars.next()?;
+    let rest = line.get(1..)?;
+    let after = |n: usize| rest[n..].chars().next();
+    if first == 'A' {
+        // Only with its mark: a bare "A" opens sentences.
+        return (matches!(rest.chars().next(), Some(':' | '.'))
+            && after(1).is_none_or(is_label_space))
+        .then_some(Label {
+            start: 0,
+            name_end: 1,
+            end: 2,
+            question: false,
+            answer: true,
+        });
+    }
     if first != 'Q' {
         return None;
     }
-    let rest = &line[1..];
-    let after = |n: usize| rest[n..].chars().next();
     match rest.chars().next() {
         Some(':') | Some('.') if after(1).is_none_or(is_label_space) => Some(Label {
+            start: 0,
             name_end: 1,
             end: 2,
             question: true,
+            answer: false,
         }),
         Some(c) if c != ' ' && is_label_space(c) => Some(Label {
+            start: 0,
             name_end: 1,
             end: 1,
             question: true,
+            answer: false,
         }),
         Some(' ') if after(1).is_some_and(is_label_space) => Some(Label {
+            start: 0,
             name_end: 1,
             end: 1,
             question: true,
+            answer: false,
         }),
         // White House transcripts copied as plain text keep one space: "Q Thanks, Karine."
         // A capital or an opening bracket must follow, so "Q fever is rare" stays prose.
@@ -132,9 +188,11 @@ fn shorthand_question(line: &str) -> Option<Label> {
             if after(1).is_some_and(|c| c.is_uppercase() || matches!(c, '[' | '(' | '"' | '“')) =>
         {
             Some(Label {
+                start: 0,
                 name_end: 1,
                 end: 1,
                 question: true,
+                answer: false,
             })
         }
         _ => None,
@@ -157,9 +215,11 @@ fn colon_label(line: &str) -> Option<Label> {
         .find(|w| !w.is_empty())
         .is_some_and(is_questioner_word);
     Some(Label {
+        start: 0,
         name_end: name.len(),
         end: colon + 1,
         question,
+        answer: false,
     })
 }
 
@@ -207,10 +267,14 @@ fn is_label_name(name: &str) -> bool {
         w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '&'))
     };
+    // "Speaker 1", "Caller 2": speakers a recording's transcriber could only number.
+    let numbered = |i: usize, w: &str| {
+        i > 0 && i == words.len() - 1 && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())
+    };
     starts_capital(words[0])
-        && words
-            .iter()
-            .all(|w| wordlike(w) && (starts_capital(w) || fold_in(w, CONNECTORS)))
+        && words.iter().enumerate().all(|(i, w)| {
+            (wordlike(w) && (starts_capital(w) || fold_in(w, CONNECTORS))) || numbered(i, w)
+        })
 }
 
 #[cfg(test)]
@@ -218,7 +282,7 @@ mod tests {
     use super::*;
 
     fn name(line: &str) -> Option<&str> {
-        label_at(line).map(|l| &line[..l.name_end])
+        label_at(line).map(|l| &line[l.start..l.name_end])
     }
 
     #[test]
@@ -284,6 +348,39 @@ mod tests {
         ] {
             assert_eq!(name(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn recorded_transcripts_number_their_speakers_after_a_timestamp() {
+        for (line, want) in [
+            ("[00:00:05] Speaker 1: Welcome.", "Speaker 1"),
+            ("(01:05) Host: Hello.", "Host"),
+            ("00:01:05 Caller 2: Hi.", "Caller 2"),
+            ("Speaker 12: Yes.", "Speaker 12"),
+        ] {
+            assert_eq!(name(line), Some(want), "{line}");
+        }
+        let l = label_at("[00:00:05] Speaker 1: Welcome.").unwrap();
+        assert_eq!((l.start, l.end), (11, 21));
+        for line in [
+            "[00:00:05] we begin: now",
+            "1 2: three",
+            "Speaker 1 2: x",
+            "12:30 lunch",
+        ] {
+            assert_eq!(name(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn an_answer_is_a_with_its_mark() {
+        for line in ["A: We are.", "A. We are."] {
+            assert!(
+                label_at(line).is_some_and(|l| l.answer && !l.question),
+                "{line}"
+            );
+        }
+        assert_eq!(name("A small step."), None);
     }
 
     #[test]

@@ -848,3 +848,52 @@ fn a_common_noun_before_the_cue_is_nobody() {
     );
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_recorded_transcript_with_timestamps_and_numbered_speakers() {
+    let c = one(
+        "podcast.txt",
+        "Episode 12: The war in Ukraine\n\n\
+         [00:00:05] Speaker 1: Welcome to the show.\n\n\
+         [00:00:12] Speaker 2: Thanks for having me.\n\n\
+         [00:00:20] Speaker 1: What happens next?\n",
+    );
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Transcript);
+    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    assert_eq!(who, ["speaker-1", "speaker-2", "speaker-1"]);
+    // The timestamp is part of the label's metadata, not of the passage.
+    assert_eq!(
+        d.slice(passage_with(d, "Welcome").span),
+        "Welcome to the show."
+    );
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn an_interview_in_q_and_a_answers_with_the_title_s_interviewee() {
+    let text = "Interview with Foreign Minister Annalena Baerbock\n\n13 March 2023\n\n\
+                Q. Minister, will Germany deliver more tanks?\n\n\
+                A. We are in close contact with our partners.\n\n\
+                Q. And fighter jets?\n\nA. That is not on the agenda.\n";
+    let c = one("baerbock.txt", text);
+    let d = &c.documents[0];
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        turns(&c, d),
+        [
+            (0, s("reporter"), Mode::Question),
+            (1, s("annalena-baerbock"), Mode::Speech),
+            (2, s("reporter"), Mode::Question),
+            (3, s("annalena-baerbock"), Mode::Speech),
+        ]
+    );
+    assert_eq!(passage_with(d, "agenda").reply_to, Some(2));
+    assert_no_text_lost(d);
+    // Without a question, "A." is an initial, not an answer.
+    let c = one(
+        "article.txt",
+        "Title\n\nA. Smith said the talks went well.\n\nA. Jones agreed.\n",
+    );
+    assert_eq!(c.documents[0].kind, Kind::Article);
+}
