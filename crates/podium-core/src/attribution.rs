@@ -177,10 +177,9 @@ const ENDS_NAME: &[&str] = &[
 /// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
 /// with Ms Osmani of Kosovo" → NATO Secretary General Jens Stoltenberg.
 pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let lower = title.to_lowercase();
     let by = [" by ", " with ", "remarks of ", " from "]
         .iter()
-        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .filter_map(|k| find_ascii_word(title, k).map(|i| i + k.len()))
         .min()?;
     let rest = &title[by..];
     let mut stop = rest.len();
@@ -208,10 +207,9 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
 /// Scholz and President Emmanuel Macron" → President Emmanuel Macron, so that a later
 /// `President Macron:` is he.
 pub fn cohosts_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Vec<Mention> {
-    let lower = title.to_lowercase();
     let Some(by) = [" by ", " with "]
         .iter()
-        .filter_map(|k| lower.find(k).map(|i| i + k.len()))
+        .filter_map(|k| find_ascii_word(title, k).map(|i| i + k.len()))
         .min()
     else {
         return Vec::new();
@@ -236,6 +234,14 @@ pub fn cohosts_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Vec<M
             (name.split_whitespace().nth(1).is_some() && looks_like_a_name(name)).then_some(m)
         })
         .collect()
+}
+
+/// Where an ASCII phrase first occurs in `s`, in any case, as a byte offset of `s` itself:
+/// lowering the whole string would move the offsets ("İ" lowers to three bytes).
+fn find_ascii_word(s: &str, phrase: &str) -> Option<usize> {
+    s.as_bytes()
+        .windows(phrase.len())
+        .position(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
 }
 
 /// Every word of a name is capitalised, but for particles (de, van, bin): "Meeting with
@@ -1621,6 +1627,18 @@ mod tests {
         }
         out.retain(|t| t.end > t.start);
         out
+    }
+
+    #[test]
+    fn a_title_s_host_is_found_past_letters_that_lower_to_more_bytes() {
+        let m = host_in_title("İİİ Press conference by Jens Stoltenberg", &|_| false).unwrap();
+        assert_eq!(m.name.as_deref(), Some("Jens Stoltenberg"));
+        assert!(cohosts_in_title(
+            "İİİİ Talks with Olaf Scholz and Emmanuel Macron",
+            &|_| false
+        )
+        .iter()
+        .any(|m| m.name.as_deref() == Some("Emmanuel Macron")));
     }
 
     #[test]
