@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use crate::dates::WEEKDAYS;
 use crate::document::{Field, Metadata, Mode, Span};
 use crate::label::{label_at, Label};
 use crate::parse::{is_space, line_text, skip_space, Block};
@@ -883,16 +884,6 @@ const BETWEEN: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "will", "would", "had", "has", "have", "is", "was", "were", "are", "could", "can", "must",
     "should", "may", "might", "did", "does",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Capitalised words that do not make a person ("Serbian List", "Gaza Strip").

@@ -248,7 +248,24 @@ pub fn date_ending(title: &str) -> Option<Date> {
     (alone && find_date(&title[end..]).is_none()).then_some(date)
 }
 
-/// Words that may stand around a date on a line of its own without making it prose.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A word that may stand around a date on a line of its own without making it prose.
+fn is_decoration(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    DATE_LINE_WORDS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str())
+}
+
+/// Words that may stand around a date on a line of its own without making it prose, with
+/// the [`WEEKDAYS`].
 const DATE_LINE_WORDS: &[&str] = &[
     "published",
     "le",
@@ -279,13 +296,6 @@ const DATE_LINE_WORDS: &[&str] = &[
     "eest",
     "msk",
     "h",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mon",
     "tue",
     "wed",
@@ -306,7 +316,7 @@ fn without_place(before: &str) -> &str {
         .split_whitespace()
         .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
     // A weekday is decoration of its own ("Friday, 13 October 2023").
-    let weekday = DATE_LINE_WORDS.contains(&place.to_ascii_lowercase().as_str());
+    let weekday = is_decoration(place);
     if (1..=3).contains(&words) && capitalised && !weekday {
         after
     } else {
@@ -326,7 +336,7 @@ pub fn date_line(line: &str) -> Option<Date> {
     let only_decoration = tokens(&rest).iter().all(|(t, _, _)| match t {
         Tok::Num(n) => n.len() <= 2,
         Tok::Punct(_) => true,
-        Tok::Word(w) => DATE_LINE_WORDS.contains(&w.to_ascii_lowercase().as_str()),
+        Tok::Word(w) => is_decoration(w),
     });
     only_decoration.then_some(date)
 }
