@@ -178,26 +178,17 @@ const ENDS_NAME: &[&str] = &[
 /// The host named in a title: "Press conference by NATO Secretary General Jens Stoltenberg
 /// with Ms Osmani of Kosovo" → NATO Secretary General Jens Stoltenberg.
 pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
-    let by = [" by ", " with ", "remarks of ", " from "]
-        .iter()
-        .filter_map(|k| find_ascii_word(title, k).map(|i| i + k.len()))
-        .min()?;
-    let rest = &title[by..];
-    let mut stop = rest.len();
-    let mut offset = 0;
-    for word in rest.split(' ') {
-        if fold_in(word, ENDS_NAME) {
-            stop = offset;
-            break;
+    let rest = after_first(title, &[" by ", " with ", "remarks of ", " from "])?;
+    let name = name_until(rest, |w| {
+        if fold_in(w, ENDS_NAME) {
+            Some(0)
+        } else if w.ends_with([',', ':', ';']) {
+            Some(w.len() - 1)
+        } else {
+            None
         }
-        if word.ends_with([',', ':', ';']) {
-            stop = offset + word.len() - 1;
-            break;
-        }
-        offset += word.len() + 1;
-    }
-    let stop = stop.min(rest.len());
-    let m = parse_mention(&rest[..stop], keep_upper);
+    });
+    let m = parse_mention(name, keep_upper);
     m.name
         .as_deref()
         .is_some_and(looks_like_a_name)
@@ -208,41 +199,49 @@ pub fn host_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<M
 /// Scholz and President Emmanuel Macron" → President Emmanuel Macron, so that a later
 /// `President Macron:` is he.
 pub fn cohosts_in_title(title: &str, keep_upper: &dyn Fn(&str) -> bool) -> Vec<Mention> {
-    let Some(by) = [" by ", " with "]
-        .iter()
-        .filter_map(|k| find_ascii_word(title, k).map(|i| i + k.len()))
-        .min()
-    else {
+    let Some(rest) = after_first(title, &[" by ", " with "]) else {
         return Vec::new();
     };
-    title[by..]
-        .split([',', ';'])
+    rest.split([',', ';'])
         .flat_map(|part| part.split(" and "))
         .skip(1)
         .filter_map(|part| {
-            let part = part.trim();
-            let end = part
-                .split(' ')
-                .scan(0, |at, w| {
-                    let start = *at;
-                    *at += w.len() + 1;
-                    Some((start, w))
-                })
-                .find(|(_, w)| fold_in(w, ENDS_NAME))
-                .map_or(part.len(), |(start, _)| start);
-            let m = parse_mention(part[..end].trim_end(), keep_upper);
+            let name = name_until(part.trim(), |w| fold_in(w, ENDS_NAME).then_some(0));
+            let m = parse_mention(name.trim_end(), keep_upper);
             let name = m.name.as_deref()?;
             (name.split_whitespace().nth(1).is_some() && looks_like_a_name(name)).then_some(m)
         })
         .collect()
 }
 
-/// Where an ASCII phrase first occurs in `s`, in any case, as a byte offset of `s` itself:
-/// lowering the whole string would move the offsets ("İ" lowers to three bytes).
-fn find_ascii_word(s: &str, phrase: &str) -> Option<usize> {
-    s.as_bytes()
-        .windows(phrase.len())
-        .position(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
+/// What follows the first of these ASCII phrases to occur in `s`, in any case. Searched in
+/// `s` itself: lowering the whole string would move the offsets ("İ" lowers to three bytes).
+fn after_first<'a>(s: &'a str, phrases: &[&str]) -> Option<&'a str> {
+    let at = phrases
+        .iter()
+        .filter_map(|p| {
+            let found = s
+                .as_bytes()
+                .windows(p.len())
+                .position(|w| w.eq_ignore_ascii_case(p.as_bytes()))?;
+            Some(found + p.len())
+        })
+        .min()?;
+    Some(&s[at..])
+}
+
+/// `phrase` up to the first word that ends a name: `cut(word)` says how many of that word's
+/// bytes still belong to the name (none of "with", all but the comma of "Stoltenberg,"), or
+/// `None` to read on.
+fn name_until(phrase: &str, cut: impl Fn(&str) -> Option<usize>) -> &str {
+    let mut offset = 0;
+    for word in phrase.split(' ') {
+        if let Some(keep) = cut(word) {
+            return &phrase[..offset + keep];
+        }
+        offset += word.len() + 1;
+    }
+    phrase
 }
 
 /// Every word of a name is capitalised, but for particles (de, van, bin): "Meeting with
@@ -289,21 +288,18 @@ pub fn host_in_note(note: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Men
         })
         .unwrap_or(rest.len());
     let rest = rest[..end].trim_end().trim_end_matches(['.', '?', '!']);
-    let mut stop = rest.len();
-    let mut offset = 0;
-    for word in rest.split(' ') {
+    let name = name_until(rest, |w| {
         // In prose the words that end a name are lower case; "for" joins a role to whom
         // it serves.
-        let ends = word.chars().next().is_some_and(char::is_lowercase)
-            && fold_in(word, ENDS_NAME)
-            && word != "for";
-        if ends || word.ends_with([':', ';']) {
-            stop = offset + if ends { 0 } else { word.len() - 1 };
-            break;
+        if w.starts_with(char::is_lowercase) && fold_in(w, ENDS_NAME) && w != "for" {
+            Some(0)
+        } else if w.ends_with([':', ';']) {
+            Some(w.len() - 1)
+        } else {
+            None
         }
-        offset += word.len() + 1;
-    }
-    let m = parse_mention(rest[..stop.min(rest.len())].trim_end(), keep_upper);
+    });
+    let m = parse_mention(name.trim_end(), keep_upper);
     m.name
         .as_deref()
         .is_some_and(|n| n.split_whitespace().nth(1).is_some())
@@ -600,6 +596,21 @@ fn introduces_questioner(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Optio
     from_outlet(last, keep_upper)
 }
 
+/// Capitalised words before an outlet that are a greeting or a cue, not a name ("Thanks,
+/// AFP", "Next question from Reuters").
+const NOT_A_NAME: &[&str] = &[
+    "next",
+    "yes",
+    "hi",
+    "hello",
+    "question",
+    "questions",
+    "thank",
+    "thanks",
+    "okay",
+    "ok",
+];
+
 /// "<Name> from <Outlet>" / "<Name>, <Outlet>" in a short stretch of text.
 fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     let Some((before, after)) = [" from ", " with ", " of "]
@@ -638,23 +649,7 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
         && name_words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !name_words.iter().any(|w| {
-            fold_in(
-                w,
-                &[
-                    "next",
-                    "yes",
-                    "hi",
-                    "hello",
-                    "question",
-                    "questions",
-                    "thank",
-                    "thanks",
-                    "okay",
-                    "ok",
-                ],
-            )
-        });
+        && !name_words.iter().any(|w| fold_in(w, NOT_A_NAME));
     // Unnamed, the words before the outlet name an asker ("Next question from Reuters",
     // "the gentleman from AFP", "[inaudible] from Reuters"); other words are a sentence
     // that happens to end "… of the Alliance" or "I will start with Ukraine".
@@ -693,12 +688,7 @@ fn name_comma_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Menti
     let name = &words[words.len() - capitalised.min(3)..];
     let plain = |w: &&str| {
         !is_role_word(w)
-            && !fold_in(
-                w,
-                &[
-                    "hi", "hello", "thank", "thanks", "yes", "okay", "ok", "next",
-                ],
-            )
+            && !fold_in(w, NOT_A_NAME)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
     };
