@@ -6,11 +6,12 @@
 //! words (connectors such as "of" allowed, an optional comma or bracketed outlet) ending in a
 //! colon. Words that head metadata lines (`Source:`, `Photo:`) are not speakers.
 
+use crate::parse::is_clock;
 use crate::speakers::{is_questioner_word, CONNECTORS};
 use crate::text::fold_in;
 
 /// A label found at the start of a line; offsets are relative to the line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Label {
     /// Start of the label's name: after a timestamp that opens the line (`[00:01:05]`).
     pub start: usize,
@@ -124,14 +125,8 @@ fn timestamp_prefix(line: &str) -> usize {
         }
         _ => return 0,
     };
-    let parts = inner.split(':');
-    let clock = inner.len() <= 8
-        && (2..=3).contains(&parts.clone().count())
-        && parts
-            .into_iter()
-            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
     let rest = after.trim_start_matches(is_label_space);
-    if clock && rest.len() < after.len() && !rest.is_empty() {
+    if is_clock(inner) && rest.len() < after.len() && !rest.is_empty() {
         line.len() - rest.len()
     } else {
         0
@@ -141,59 +136,36 @@ fn timestamp_prefix(line: &str) -> usize {
 /// `Q.`, `Q:`, `A.`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces, or by
 /// one space before a capital.
 fn shorthand_question(line: &str) -> Option<Label> {
-    let mut chars = line.char_indices();
-    let (_, first) = chars.next()?;
+    let first = line.chars().next()?;
     let rest = line.get(1..)?;
     let after = |n: usize| rest[n..].chars().next();
+    let marked =
+        matches!(rest.chars().next(), Some(':' | '.')) && after(1).is_none_or(is_label_space);
+    // The letter alone, or with its mark.
+    let shorthand = |end: usize, question: bool| Label {
+        name_end: 1,
+        end,
+        question,
+        answer: !question,
+        ..Label::default()
+    };
     if first == 'A' {
         // Only with its mark: a bare "A" opens sentences.
-        return (matches!(rest.chars().next(), Some(':' | '.'))
-            && after(1).is_none_or(is_label_space))
-        .then_some(Label {
-            start: 0,
-            name_end: 1,
-            end: 2,
-            question: false,
-            answer: true,
-        });
+        return marked.then(|| shorthand(2, false));
     }
     if first != 'Q' {
         return None;
     }
     match rest.chars().next() {
-        Some(':') | Some('.') if after(1).is_none_or(is_label_space) => Some(Label {
-            start: 0,
-            name_end: 1,
-            end: 2,
-            question: true,
-            answer: false,
-        }),
-        Some(c) if c != ' ' && is_label_space(c) => Some(Label {
-            start: 0,
-            name_end: 1,
-            end: 1,
-            question: true,
-            answer: false,
-        }),
-        Some(' ') if after(1).is_some_and(is_label_space) => Some(Label {
-            start: 0,
-            name_end: 1,
-            end: 1,
-            question: true,
-            answer: false,
-        }),
+        _ if marked => Some(shorthand(2, true)),
+        Some(c) if c != ' ' && is_label_space(c) => Some(shorthand(1, true)),
+        Some(' ') if after(1).is_some_and(is_label_space) => Some(shorthand(1, true)),
         // White House transcripts copied as plain text keep one space: "Q Thanks, Karine."
         // A capital or an opening bracket must follow, so "Q fever is rare" stays prose.
         Some(' ')
             if after(1).is_some_and(|c| c.is_uppercase() || matches!(c, '[' | '(' | '"' | '“')) =>
         {
-            Some(Label {
-                start: 0,
-                name_end: 1,
-                end: 1,
-                question: true,
-                answer: false,
-            })
+            Some(shorthand(1, true))
         }
         _ => None,
     }
@@ -215,11 +187,10 @@ fn colon_label(line: &str) -> Option<Label> {
         .find(|w| !w.is_empty())
         .is_some_and(is_questioner_word);
     Some(Label {
-        start: 0,
         name_end: name.len(),
         end: colon + 1,
         question,
-        answer: false,
+        ..Label::default()
     })
 }
 

@@ -176,7 +176,7 @@ fn is_timestamp(line: &str) -> bool {
 }
 
 /// At most three parts of two digits: "12:31:05".
-fn is_clock(s: &str) -> bool {
+pub(crate) fn is_clock(s: &str) -> bool {
     // Rules out prose before splitting it.
     if s.len() > 8 {
         return false;
