@@ -547,23 +547,27 @@ fn is_moderator(m: &Mention) -> bool {
 /// "I'm Maria from Reuters."
 fn questioner_in_question(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     let mut first = first_sentence(text);
-    // "Thank you. Pavel from Interfax. On the ammunition…": the courtesy comes first.
-    let courtesy = with_fold(first, |f| {
-        let f = f.trim_end_matches(|c: char| !c.is_alphanumeric());
-        [
-            "thank you",
-            "thanks",
-            "thank you very much",
-            "thanks very much",
-            "hi",
-            "hello",
-            "good morning",
-            "good afternoon",
-            "good evening",
-            "yes",
-        ]
-        .contains(&f)
-    });
+    // "Thank you. Pavel from Interfax. On the ammunition…": the courtesy comes first. None
+    // is longer than "thank you very much", 19 letters of up to four bytes each, so a
+    // longer sentence is not folded to see.
+    let courtesy = first.trim_end_matches(|c: char| !c.is_alphanumeric()).len()
+        <= 4 * "thank you very much".len()
+        && with_fold(first, |f| {
+            let f = f.trim_end_matches(|c: char| !c.is_alphanumeric());
+            [
+                "thank you",
+                "thanks",
+                "thank you very much",
+                "thanks very much",
+                "hi",
+                "hello",
+                "good morning",
+                "good afternoon",
+                "good evening",
+                "yes",
+            ]
+            .contains(&f)
+        });
     if courtesy {
         let rest = text[first.len()..].trim_start_matches(['.', '?', '!']);
         first = first_sentence(rest.trim_start());
@@ -1462,15 +1466,17 @@ fn attribute_sentence<'t>(
     let speechlike = quotes.iter().any(|&(a, b)| is_speechlike(&text[a..b]));
     // `"We will respond," Grushko told…`: a quotation that opens the sentence and breaks off
     // at a comma, a question or an exclamation mark is the cue's words however short.
-    let cued_quote = speechlike
-        || quotes.first().is_some_and(|&(a, b)| {
-            text[s..a].trim().is_empty()
-                && text[a..b]
-                    .trim_end_matches(|c: char| {
-                        !c.is_alphanumeric() && !matches!(c, ',' | '?' | '!')
-                    })
-                    .ends_with([',', '?', '!'])
-        });
+    let cued_quote = || {
+        speechlike
+            || quotes.first().is_some_and(|&(a, b)| {
+                text[s..a].trim().is_empty()
+                    && text[a..b]
+                        .trim_end_matches(|c: char| {
+                            !c.is_alphanumeric() && !matches!(c, ',' | '?' | '!')
+                        })
+                        .ends_with([',', '?', '!'])
+            })
+    };
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     // An ASCII word folds to a word of its own length: most words are ruled out by that.
     let word_is = |k: usize, folded: &str| {
@@ -1531,7 +1537,7 @@ fn attribute_sentence<'t>(
             people.touch(p);
             people.persons[p].note(Evidence::Quoted);
             return (
-                if cued_quote {
+                if cued_quote() {
                     Mode::Quote
                 } else {
                     Mode::Reported
