@@ -32,6 +32,14 @@ pub fn turns(c: &Corpus, d: &Document) -> Vec<(u32, Option<String>, Mode)> {
     out
 }
 
+/// The speaker id of each turn, in order; every turn has a speaker.
+pub fn turn_speakers(c: &Corpus, d: &Document) -> Vec<String> {
+    turns(c, d)
+        .into_iter()
+        .map(|(turn, s, _)| s.unwrap_or_else(|| panic!("turn {turn} has no speaker")))
+        .collect()
+}
+
 /// The passage containing `needle`.
 pub fn passage_with<'a>(d: &'a Document, needle: &str) -> &'a Passage {
     d.passages

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{assert_no_text_lost, build, one, passage_with, speaker_id, turns};
+use common::{assert_no_text_lost, build, one, passage_with, speaker_id, turn_speakers, turns};
 use podium_core::corpus::{self, Options};
 use podium_core::speakers::SpeakerOverride;
 use podium_core::{Field, Kind, Mode, SpeakerKind};
@@ -620,7 +620,7 @@ GEN. RYDER: I don't have anything to announce.\n";
 fn military_ranks_are_roles_and_a_name_comma_outlet_introduces_the_questioner() {
     let c = one("dod.txt", PENTAGON_BRIEFING);
     let d = &c.documents[0];
-    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    let who = turn_speakers(&c, d);
     assert_eq!(
         who,
         [
@@ -752,7 +752,7 @@ fn a_joint_press_conference_knows_both_hosts_by_surname() {
          President Macron: I agree with the Chancellor.\n",
     );
     let d = &c.documents[0];
-    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    let who = turn_speakers(&c, d);
     assert_eq!(
         who,
         [
@@ -801,7 +801,7 @@ fn a_questioner_after_a_courtesy_and_a_shorter_name_of_the_host() {
          Josep Borrell: We have delivered 220,000 shells.\n",
     );
     let d = &c.documents[0];
-    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    let who = turn_speakers(&c, d);
     assert_eq!(
         who,
         [
@@ -860,7 +860,7 @@ fn a_recorded_transcript_with_timestamps_and_numbered_speakers() {
     );
     let d = &c.documents[0];
     assert_eq!(d.kind, Kind::Transcript);
-    let who: Vec<String> = turns(&c, d).into_iter().map(|t| t.1.unwrap()).collect();
+    let who = turn_speakers(&c, d);
     assert_eq!(who, ["speaker-1", "speaker-2", "speaker-1"]);
     // The timestamp is part of the label's metadata, not of the passage.
     assert_eq!(
