@@ -119,7 +119,7 @@ pub struct Parsed {
 
 /// A transcript's opening editor's note that names the host becomes a metadata note, and
 /// the host speaks what follows up to the first label.
-fn host_in_note(
+fn take_note_naming_host(
     text: &str,
     layout: &mut Layout,
     line_labels: &mut Vec<Option<Label>>,
@@ -162,8 +162,9 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
     let host = attribution::host_in_title(&layout.title, &keep_upper).or_else(|| {
         (kind == Kind::Transcript)
             .then(|| {
-                attribution::host_in_byline(text, &mut layout.metadata, &keep_upper)
-                    .or_else(|| host_in_note(text, &mut layout, &mut line_labels, &keep_upper))
+                attribution::host_in_byline(text, &mut layout.metadata, &keep_upper).or_else(|| {
+                    take_note_naming_host(text, &mut layout, &mut line_labels, &keep_upper)
+                })
             })
             .flatten()
     });
