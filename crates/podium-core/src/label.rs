@@ -7,7 +7,7 @@
 //! colon. Words that head metadata lines (`Source:`, `Photo:`) are not speakers.
 
 use crate::parse::is_clock;
-use crate::speakers::{is_questioner_word, CONNECTORS};
+use crate::speakers::{is_honorific, is_questioner_word, CONNECTORS};
 use crate::text::fold_in;
 
 /// A label found at the start of a line; offsets are relative to the line.
@@ -104,7 +104,10 @@ fn is_label_space(c: char) -> bool {
 pub fn label_at(line: &str) -> Option<Label> {
     let start = timestamp_prefix(line);
     let rest = &line[start..];
-    let label = shorthand_question(rest).or_else(|| colon_label(rest))?;
+    let (start, label) = match shorthand_question(rest).or_else(|| colon_label(rest)) {
+        Some(label) => (start, label),
+        None => numbered_question(line)?,
+    };
     Some(Label {
         start,
         name_end: start + label.name_end,
@@ -131,6 +134,22 @@ fn timestamp_prefix(line: &str) -> usize {
     } else {
         0
     }
+}
+
+/// A parliament's numbered question: `1. Mr Tobias Ellwood (Bournemouth East) (Con):`. Only a
+/// person's label, with a courtesy title or a bracket, so that a numbered list of headings
+/// (`2. Next steps:`) stays prose. Returns where the label starts.
+fn numbered_question(line: &str) -> Option<(usize, Label)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(". ")?;
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let start = line.len() - rest.len();
+    let label = colon_label(rest)?;
+    let name = &rest[..label.name_end];
+    let a_person = name.contains('(') || name.split_whitespace().next().is_some_and(is_honorific);
+    a_person.then_some((start, label))
 }
 
 /// `Q.`, `Q:`, `A.`, `A:`, and a bare `Q` set off by a tab, no-break space or two spaces, or by

@@ -345,10 +345,16 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
     if let Some(first) = blocks.first_mut() {
         let line = first.lines[0];
         let s = &text[line.start..line.end];
-        // A line that opens like a label but reads as a headline, alone in its paragraph, is
-        // a title: "Interview: Finnish President on NATO membership", "Stoltenberg: Allies
-        // agree". Speech ends its sentence.
-        let titled_label = first.lines.len() == 1 && is_headline(s);
+        // A line that opens like a label but reads as a headline, alone in its paragraph or
+        // over lines of header (a subtitle, a date), is a title: "Interview: Finnish President
+        // on NATO membership", "Ukraine: Support" over "House of Commons". Speech ends its
+        // sentence.
+        let titled_label = is_headline(s)
+            && first.lines[1..].iter().all(|&l| {
+                let t = line_text(text, l);
+                label_at(t).is_none()
+                    && (is_headline(t) || matches!(classify_line(t), Some(LineKind::Meta(_))))
+            });
         if (label_at(s).is_none() || titled_label)
             && s.split_whitespace().count() <= 30
             && classify_line(s).is_none()

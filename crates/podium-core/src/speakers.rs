@@ -177,7 +177,7 @@ pub fn is_role_word(word: &str) -> bool {
     })
 }
 
-fn is_honorific(word: &str) -> bool {
+pub fn is_honorific(word: &str) -> bool {
     fold_in(word, HONORIFICS)
 }
 
@@ -226,16 +226,9 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         out
     };
 
-    // "Jane Doe (AFP)" / "Q (Reuters)": the bracketed part is an outlet or a role.
-    let open = text.bytes().position(|b| b == b'(' || b == b'[');
-    let close = text.bytes().rposition(|b| b == b')' || b == b']');
-    let (head, bracket) = match (open, close) {
-        (Some(open), Some(close)) if open < close => (
-            Cow::Owned(format!("{} {}", &text[..open], &text[close + 1..])),
-            Some(text[open + 1..close].trim()),
-        ),
-        _ => (Cow::Borrowed(text), None),
-    };
+    // "Jane Doe (AFP)" / "Q (Reuters)": a bracketed part is an outlet or a role; in
+    // "The Minister for Armed Forces (James Heappey)" it is the name.
+    let (head, brackets) = bracketed(text);
     // "Jane Doe, AFP" / "Jens Stoltenberg, NATO Secretary General".
     let (head, tail) = match head.split_once(',') {
         Some((h, t)) => (h, Some(t.trim())),
@@ -258,14 +251,32 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         surface: joined(&mut text.split_whitespace()),
         ..Mention::default()
     };
+    let mut extras: Vec<&str> = tail.into_iter().chain(brackets).collect();
     if words.iter().all(|w| is_questioner_word(w)) {
         // A bare questioner label carries no name; any bracket names the outlet.
     } else {
         let (role, name) = split_role(&words);
-        mention.role = role;
-        mention.name = name;
+        // Hansard's "The Secretary of State for Defence (Mr Ben Wallace)": a role alone,
+        // with the name in brackets.
+        let role_alone = role.is_some()
+            && name
+                .as_deref()
+                .is_none_or(|n| n.split(' ').next().is_some_and(|w| fold_in(w, CONNECTORS)));
+        let norm = |w: &str| normalise(w, shouted, keep_upper).into_owned();
+        match extras.iter().position(|b| names_a_person(b, &norm)) {
+            Some(i) if role_alone => {
+                let person = extras.remove(i);
+                let person: Vec<&str> = person
+                    .split_whitespace()
+                    .skip_while(|w| is_honorific(w))
+                    .collect();
+                mention.role = Some(words.join(" "));
+                mention.name = Some(joined(&mut person.into_iter()));
+            }
+            _ => (mention.role, mention.name) = (role, name),
+        }
     }
-    for extra in [tail, bracket].into_iter().flatten() {
+    for extra in extras {
         let extra_text = joined(&mut extra.split_whitespace());
         if extra_text.is_empty() || extra_text.contains("inaudible") {
             continue;
@@ -277,11 +288,69 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         };
         if has_role_word() && mention.role.is_none() {
             mention.role = Some(extra_text);
-        } else if mention.outlet.is_none() {
+        } else if let Some(outlet) = &mut mention.outlet {
+            // "John Healey (Wentworth and Dearne) (Lab)": a constituency, then a party.
+            outlet.push_str(", ");
+            outlet.push_str(&extra_text);
+        } else {
             mention.outlet = Some(extra_text);
         }
     }
     mention
+}
+
+/// `text` without its bracketed parts, and what each bracket holds. Unbalanced brackets are
+/// left in the text.
+fn bracketed(text: &str) -> (Cow<'_, str>, Vec<&str>) {
+    let mut head = String::new();
+    let mut inside = Vec::new();
+    let (mut depth, mut open, mut from) = (0usize, 0, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    head.push_str(&text[from..i]);
+                    open = i + 1;
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    inside.push(text[open..i].trim());
+                    head.push(' ');
+                    from = i + 1;
+                }
+            }
+            ')' | ']' => return (Cow::Borrowed(text), Vec::new()),
+            _ => {}
+        }
+    }
+    if depth > 0 || inside.is_empty() {
+        return (Cow::Borrowed(text), Vec::new());
+    }
+    head.push_str(&text[from..]);
+    (Cow::Owned(head), inside)
+}
+
+/// Does a bracket hold a person's name: "Mr Ben Wallace", "James Heappey", not "AFP",
+/// "Reuters", "Bournemouth East" alone after a name?
+fn names_a_person(bracket: &str, normalise: &dyn Fn(&str) -> String) -> bool {
+    let words: Vec<String> = bracket.split_whitespace().map(normalise).collect();
+    let courtesy = words.iter().take_while(|w| is_honorific(w)).count();
+    let name = &words[courtesy..];
+    let capitalised = |w: &String| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    let wanted = if courtesy > 0 { 1 } else { 2 };
+    (wanted..=4).contains(&name.len())
+        && name.iter().all(capitalised)
+        && !name
+            .iter()
+            .any(|w| is_role_word(w) || is_questioner_word(w))
 }
 
 /// A word of a mention as stored: as written, or title-cased when `shouted` (acronyms of
@@ -670,6 +739,28 @@ mod tests {
         assert_eq!(x.role.as_deref(), Some("NATO Secretary General"));
         let x = m("QUESTION (Reuters)");
         assert_eq!((x.name, x.outlet.as_deref()), (None, Some("Reuters")));
+        let x = m("Jane Doe (Agence France Presse)");
+        assert_eq!(x.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(x.outlet.as_deref(), Some("Agence France Presse"));
+        let x = m("John Healey (Wentworth and Dearne) (Lab)");
+        assert_eq!(x.name.as_deref(), Some("John Healey"));
+        assert_eq!(x.outlet.as_deref(), Some("Wentworth and Dearne, Lab"));
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_an_office_is_the_name() {
+        let x = m("The Minister for Armed Forces (James Heappey)");
+        assert_eq!(x.role.as_deref(), Some("Minister for Armed Forces"));
+        assert_eq!(x.name.as_deref(), Some("James Heappey"));
+        let x = m("THE DEPUTY SPEAKER (DAME ROSIE WINTERTON)");
+        assert_eq!(x.role.as_deref(), Some("Deputy Speaker"));
+        assert_eq!(x.name.as_deref(), Some("Rosie Winterton"));
+        // An office with a name of its own keeps it; the bracket is then an outlet or a role.
+        let x = m("Secretary Blinken (State Department)");
+        assert_eq!(x.name.as_deref(), Some("Blinken"));
+        // A bracket that is no name stays what it was.
+        let x = m("Spokesperson (EU)");
+        assert_eq!((x.role.as_deref(), x.name), (Some("Spokesperson"), None));
     }
 
     #[test]

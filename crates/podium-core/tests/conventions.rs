@@ -897,3 +897,64 @@ fn an_interview_in_q_and_a_answers_with_the_title_s_interviewee() {
     );
     assert_eq!(c.documents[0].kind, Kind::Article);
 }
+
+const HANSARD: &str = "Ukraine: Support\nHouse of Commons\nHansard, 14 March 2023\n\n\
+Mr Speaker: Order. I remind the House of the sub judice resolution.\n\n\
+1. Mr Tobias Ellwood (Bournemouth East) (Con): What recent assessment he has made of the \
+military situation in Ukraine.\n\n\
+The Secretary of State for Defence (Mr Ben Wallace): The situation remains difficult.\n\n\
+Mr Ellwood: I thank the Secretary of State. Will the tanks arrive this spring?\n\n\
+Mr Wallace: They will be in Ukraine before the summer.\n\n\
+John Healey (Wentworth and Dearne) (Lab): When will the Government publish its review?\n\n\
+The Minister for Armed Forces (James Heappey): Later this week.\n";
+
+#[test]
+fn hansard_names_a_minister_in_brackets_after_the_office_and_numbers_questions() {
+    let c = one("hansard.txt", HANSARD);
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Transcript);
+    // A headline that opens like a label, over the rest of the header, is the title.
+    assert_eq!(d.title, "Ukraine: Support");
+    assert_eq!(
+        turn_speakers(&c, d),
+        [
+            "speaker",
+            "tobias-ellwood",
+            "ben-wallace",
+            "tobias-ellwood",
+            "ben-wallace",
+            "john-healey",
+            "james-heappey"
+        ]
+    );
+    let role = |id: &str| {
+        let s = c.speakers.iter().find(|s| s.id == id).unwrap();
+        s.role.clone()
+    };
+    assert_eq!(
+        role("ben-wallace").as_deref(),
+        Some("Secretary of State for Defence")
+    );
+    assert_eq!(
+        role("james-heappey").as_deref(),
+        Some("Minister for Armed Forces")
+    );
+    // The question's number and the member's constituency and party are the label's, not
+    // what was said.
+    assert_eq!(
+        d.slice(passage_with(d, "recent assessment").span),
+        "What recent assessment he has made of the military situation in Ukraine."
+    );
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn a_numbered_list_of_headings_is_not_a_transcript() {
+    let c = one(
+        "plan.txt",
+        "The plan\n\n1. Next steps: the allies meet in June.\n\n\
+         2. Funding: the budget grows by two percent.\n",
+    );
+    assert_eq!(c.documents[0].kind, Kind::Article);
+    assert!(c.speakers.iter().all(|s| s.name != "Next steps"));
+}
