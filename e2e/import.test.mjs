@@ -313,6 +313,35 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.deepEqual(page.errors.filter((e) => !e.startsWith('request:') && !e.includes('404')), []);
   });
 
+  test('Esc closes "Your documents" and gives focus back, but not over a draft being pasted', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: site.url });
+    await page.locator(RESULTS).first().waitFor();
+    const panel = page.locator('#import');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+    // From inside the panel, with text in the paste box: Esc keeps the panel and the text.
+    await openPanel(page);
+    await page.locator('#import-paste').fill(PASTED);
+    await page.keyboard.press('Escape');
+    assert.equal(await panel.isVisible(), true, 'a draft keeps the panel open');
+    assert.equal(await page.locator('#import-paste').inputValue(), PASTED);
+    await page.locator('#import-paste').fill('');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.equal(await focused(), 'import-toggle', 'focus goes back to the button that opened it');
+
+    // From the search box: the first Esc clears the search, the next closes the panel.
+    await openPanel(page);
+    const search = page.getByRole('searchbox', { name: 'Search passages' });
+    await search.fill('kosovo');
+    await page.keyboard.press('Escape');
+    await until(() => search.inputValue(), (v) => v === '', 'Esc clears the search first');
+    assert.equal(await panel.isVisible(), true, 'the panel stays while the search is cleared');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.deepEqual(page.errors, []);
+  });
+
   test('a file dropped anywhere on the page is imported, and other drops are left alone', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await site.open(viewports.desktop, { url: site.url });
     await page.locator(RESULTS).first().waitFor();

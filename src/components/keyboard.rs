@@ -1,11 +1,13 @@
-//! Keyboard use: `/` focuses search, Esc clears it (or closes the open document), j/k or the
-//! arrow keys move through results, Enter opens the selected passage in its document.
+//! Keyboard use: `/` focuses search, Esc closes what is open (the document, "Your documents")
+//! or clears the search, j/k or the arrow keys move through results, Enter opens the selected
+//! passage in its document.
 
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{HtmlElement, KeyboardEvent};
 
+use crate::shelf::{use_shelf, Shelf};
 use crate::state::Podium;
 
 fn typing_in(ev: &KeyboardEvent) -> Option<String> {
@@ -43,8 +45,44 @@ fn focus_result(podium: Podium, step: isize) {
     }
 }
 
+/// Where Esc was pressed, for what it closes first.
+enum EscapeFrom {
+    /// Inside "Your documents".
+    ImportPanel,
+    /// A text area holding what the reader typed or pasted: closing would lose it.
+    Draft,
+    Elsewhere,
+}
+
+fn escape_from(ev: &KeyboardEvent) -> EscapeFrom {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return EscapeFrom::Elsewhere;
+    };
+    if let Some(area) = el.dyn_ref::<leptos::web_sys::HtmlTextAreaElement>() {
+        if !area.value().is_empty() {
+            return EscapeFrom::Draft;
+        }
+    }
+    match el.closest("#import") {
+        Ok(Some(_)) => EscapeFrom::ImportPanel,
+        _ => EscapeFrom::Elsewhere,
+    }
+}
+
+/// Closes "Your documents" and gives focus back to the button that opened it.
+fn close_import_panel(shelf: Shelf) {
+    shelf.open.set(false);
+    let toggle = leptos::prelude::document()
+        .get_element_by_id("import-toggle")
+        .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    if let Some(toggle) = toggle {
+        let _ = toggle.focus();
+    }
+}
+
 /// Listens for as long as the current owner (one library's viewer) lives.
 pub fn install(podium: Podium, search: NodeRef<Input>) {
+    let shelf = use_shelf();
     let handle = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -52,10 +90,19 @@ pub fn install(podium: Podium, search: NodeRef<Input>) {
         let typing = typing_in(&ev);
         match ev.key().as_str() {
             "Escape" => {
-                if podium.view.with_untracked(|v| v.open.is_some()) {
-                    podium.view.update(|v| v.open = None);
-                } else if typing.as_deref() == Some("search") {
-                    podium.update_query(|q| q.text.clear());
+                let searching = typing.as_deref() == Some("search")
+                    && podium.query.with_untracked(|q| !q.text.is_empty());
+                match escape_from(&ev) {
+                    EscapeFrom::Draft => {}
+                    EscapeFrom::ImportPanel => close_import_panel(shelf),
+                    EscapeFrom::Elsewhere if podium.view.with_untracked(|v| v.open.is_some()) => {
+                        podium.view.update(|v| v.open = None)
+                    }
+                    EscapeFrom::Elsewhere if searching => podium.update_query(|q| q.text.clear()),
+                    EscapeFrom::Elsewhere if shelf.open.get_untracked() => {
+                        close_import_panel(shelf)
+                    }
+                    EscapeFrom::Elsewhere => {}
                 }
                 podium.drawer.set(false);
             }
