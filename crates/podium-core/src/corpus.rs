@@ -342,7 +342,8 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
                 if assigned[d].contains_key(&local) {
                     continue;
                 }
-                if let Some(global) = roster.place(&p.people[local as usize], pass) {
+                let person = &p.people[local as usize];
+                if let Some(global) = roster.place(person, pass, &p.document.file) {
                     assigned[d].insert(local, global);
                 }
             }
@@ -468,6 +469,14 @@ fn tag_topics(documents: &mut [Document], speakers: &[Speaker], options: &Option
     topics
 }
 
+/// "Speaker 1", "Caller 2": a label that numbers someone it cannot name.
+fn is_numbered(role: &str) -> bool {
+    role.rsplit(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        && role.contains(' ')
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pass {
     Full,
@@ -489,8 +498,9 @@ impl<'a> Roster<'a> {
         }
     }
 
-    /// Finds or creates the speaker for a document's person, if this pass decides it.
-    fn place(&mut self, p: &Person, pass: Pass) -> Option<u32> {
+    /// Finds or creates the speaker for a document's person (of the document `file`), if
+    /// this pass decides it.
+    fn place(&mut self, p: &Person, pass: Pass, file: &str) -> Option<u32> {
         let forms: Vec<String> = p
             .surfaces
             .iter()
@@ -548,6 +558,13 @@ impl<'a> Roster<'a> {
                     }
                 })
             }
+            // "Speaker 1" of one recording is not "Speaker 1" of another: the transcriber
+            // could only number them.
+            Pass::Role if name_words == 0 && p.role.as_deref().is_some_and(is_numbered) => {
+                let role = p.role.as_deref().expect("checked");
+                let id = format!("{}-{}", slug(role), slug(file));
+                Some(self.entry(&id, &format!("{role} ({file})"), p))
+            }
             Pass::Role if name_words == 0 => {
                 let role = p.role.as_deref().unwrap_or("Unknown speaker");
                 let folded = fold(role);
@@ -555,7 +572,11 @@ impl<'a> Roster<'a> {
                     .speakers
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| s.role.as_deref().is_some_and(|r| fold(r).contains(&folded)))
+                    .filter(|(_, s)| {
+                        s.role
+                            .as_deref()
+                            .is_some_and(|r| !is_numbered(r) && fold(r).contains(&folded))
+                    })
                     .map(|(i, _)| i)
                     .collect();
                 Some(match same.as_slice() {

@@ -861,7 +861,14 @@ fn a_recorded_transcript_with_timestamps_and_numbered_speakers() {
     let d = &c.documents[0];
     assert_eq!(d.kind, Kind::Transcript);
     let who = turn_speakers(&c, d);
-    assert_eq!(who, ["speaker-1", "speaker-2", "speaker-1"]);
+    assert_eq!(
+        who,
+        [
+            "speaker-1-podcast-txt",
+            "speaker-2-podcast-txt",
+            "speaker-1-podcast-txt"
+        ]
+    );
     // The timestamp is part of the label's metadata, not of the passage.
     assert_eq!(
         d.slice(passage_with(d, "Welcome").span),
@@ -957,4 +964,30 @@ fn a_numbered_list_of_headings_is_not_a_transcript() {
     );
     assert_eq!(c.documents[0].kind, Kind::Article);
     assert!(c.speakers.iter().all(|s| s.name != "Next steps"));
+}
+
+#[test]
+fn numbered_speakers_of_two_recordings_are_not_one_person() {
+    let episode = |n: u32| {
+        format!("Episode {n}\n\n[00:00:05] Speaker 1: Welcome.\n\n[00:00:12] Speaker 2: Thanks.\n")
+    };
+    let hansard = "Questions\n\nMr Speaker: Order.\n\nJohn Healey (Lab): A question.\n";
+    let c = build(&[
+        ("ep12.txt", episode(12).as_str()),
+        ("ep13.txt", episode(13).as_str()),
+        ("hansard.txt", hansard),
+    ])
+    .corpus;
+    let named: Vec<&str> = c.speakers.iter().map(|s| s.name.as_str()).collect();
+    for name in [
+        "Speaker 1 (ep12.txt)",
+        "Speaker 2 (ep12.txt)",
+        "Speaker 1 (ep13.txt)",
+        "Speaker 2 (ep13.txt)",
+    ] {
+        assert!(named.contains(&name), "{name} in {named:?}");
+    }
+    // Hansard's Speaker is no numbered speaker of a recording.
+    let speaker = &c.documents[2].passages[0];
+    assert_eq!(speaker_id(&c, speaker), Some("speaker"));
 }
