@@ -471,10 +471,8 @@ fn tag_topics(documents: &mut [Document], speakers: &[Speaker], options: &Option
 
 /// "Speaker 1", "Caller 2": a label that numbers someone it cannot name.
 fn is_numbered(role: &str) -> bool {
-    role.rsplit(' ')
-        .next()
-        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-        && role.contains(' ')
+    role.rsplit_once(' ')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

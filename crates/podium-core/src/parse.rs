@@ -209,10 +209,13 @@ fn is_header_block(text: &str, block: &Block) -> bool {
     (2..=4).contains(&block.lines.len())
         && block.lines.iter().all(|&line| {
             let s = line_text(text, line);
-            label_at(s).is_none()
-                && s.split_whitespace().take(13).count() <= 12
-                && (is_headline(s) || matches!(classify_line(s), Some(LineKind::Meta(_))))
+            s.split_whitespace().take(13).count() <= 12 && is_header_line(s)
         })
+}
+
+/// A line of a header: metadata or a headline, and no speaker label.
+fn is_header_line(s: &str) -> bool {
+    label_at(s).is_none() && (is_headline(s) || matches!(classify_line(s), Some(LineKind::Meta(_))))
 }
 
 /// A headline or subtitle: short, capitalised, with no sentence-final punctuation.
@@ -350,11 +353,9 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
         // on NATO membership", "Ukraine: Support" over "House of Commons". Speech ends its
         // sentence.
         let titled_label = is_headline(s)
-            && first.lines[1..].iter().all(|&l| {
-                let t = line_text(text, l);
-                label_at(t).is_none()
-                    && (is_headline(t) || matches!(classify_line(t), Some(LineKind::Meta(_))))
-            });
+            && first.lines[1..]
+                .iter()
+                .all(|&l| is_header_line(line_text(text, l)));
         if (label_at(s).is_none() || titled_label)
             && s.split_whitespace().count() <= 30
             && classify_line(s).is_none()
