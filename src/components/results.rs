@@ -10,7 +10,7 @@
 //! The keyboard selection (`Podium::selected`) is revealed here: selecting a passage that is
 //! not rendered scrolls to where it would be, renders it, then focuses it.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -27,10 +27,11 @@ const ESTIMATE: f64 = 200.0;
 /// Rendered beyond each edge of the viewport, in CSS pixels.
 const OVERSCAN: f64 = 800.0;
 
-/// Measured item heights (a card and the gap below it), per passage.
+/// Measured item heights (a card and the gap below it), per passage, in corpus order: the
+/// order of every result list.
 #[derive(Default)]
 struct Heights {
-    known: HashMap<PassageRef, f64>,
+    known: BTreeMap<PassageRef, f64>,
     /// The estimate for unmeasured cards, fixed after the first measurements. A running mean
     /// would move every unmeasured card above the viewport with each new measurement, and
     /// the page with them: the reader's place would drift by thousands of pixels.
@@ -51,11 +52,12 @@ impl Heights {
 
     /// Keeps the heights of the passages a new library still has, under their new refs.
     fn carry(&mut self, to: impl Fn(PassageRef) -> Option<PassageRef>) {
-        self.known = self
-            .known
-            .drain()
-            .filter_map(|(r, h)| Some((to(r)?, h)))
-            .collect();
+        // One insert at a time: collecting into a map would sort, and bring a sort into the wasm.
+        for (r, h) in std::mem::take(&mut self.known) {
+            if let Some(r) = to(r) {
+                self.known.insert(r, h);
+            }
+        }
     }
 
     /// Records a height; returns how much it differs from what the layout assumed.
@@ -70,27 +72,72 @@ impl Heights {
     }
 }
 
-/// Where each card starts (`tops[i]`) and where the list ends (`tops[n]`), in pixels from the
-/// top of the list.
-fn tops(passages: &[PassageRef], heights: &Heights) -> Vec<f64> {
-    let estimate = heights.estimate();
-    let mut tops = Vec::with_capacity(passages.len() + 1);
-    let mut y = 0.0;
-    tops.push(y);
-    for r in passages {
-        y += heights.known.get(r).copied().unwrap_or(estimate);
-        tops.push(y);
-    }
-    tops
+/// Where the cards of one result list are: each at the estimate, but for those measured.
+///
+/// Made from the measured cards, not from every result: a search typed into a large corpus
+/// matches thousands of passages at its first letter, of which a few dozen have been measured,
+/// and the layout is made again at every keystroke.
+struct Layout {
+    len: usize,
+    estimate: f64,
+    /// The measured cards by position in the list, each with the sum of how far it and the
+    /// measured cards before it differ from the estimate.
+    measured: Vec<(usize, f64)>,
 }
 
-/// The cards `start..end` that cover the pixels `from..to` of the list.
-fn window_of(tops: &[f64], from: f64, to: f64) -> (usize, usize) {
-    let n = tops.len().saturating_sub(1);
-    // First card whose bottom is below `from`; first card whose top is at or below `to`.
-    let start = tops[1..].partition_point(|&bottom| bottom <= from).min(n);
-    let end = tops[..n].partition_point(|&top| top < to).max(start);
-    (start, end)
+impl Layout {
+    fn new(passages: &[PassageRef], heights: &Heights) -> Layout {
+        let estimate = heights.estimate();
+        let mut sum = 0.0;
+        // Both are in corpus order, so the positions come out in list order.
+        let measured = heights
+            .known
+            .iter()
+            .filter_map(|(r, h)| {
+                let at = passages.binary_search(r).ok()?;
+                sum += h - estimate;
+                Some((at, sum))
+            })
+            .collect();
+        Layout {
+            len: passages.len(),
+            estimate,
+            measured,
+        }
+    }
+
+    /// Where card `i` starts, in pixels from the top of the list; `top(len)` is its end.
+    fn top(&self, i: usize) -> f64 {
+        let before = self.measured.partition_point(|&(at, _)| at < i);
+        let grown = before.checked_sub(1).map_or(0.0, |k| self.measured[k].1);
+        i as f64 * self.estimate + grown
+    }
+
+    fn height(&self) -> f64 {
+        self.top(self.len)
+    }
+
+    /// The cards `start..end` that cover the pixels `from..to` of the list.
+    fn window(&self, from: f64, to: f64) -> (usize, usize) {
+        // First card whose bottom is below `from`; first card whose top is at or below `to`.
+        let start = first(self.len, |i| self.top(i + 1) > from);
+        let end = first(self.len, |i| self.top(i) >= to).max(start);
+        (start, end)
+    }
+}
+
+/// The first `i` in `0..n` for which `ok` holds (false up to some `i`, then true), or `n`.
+fn first(n: usize, ok: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if ok(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// The element's top in document coordinates.
@@ -153,13 +200,13 @@ fn VirtualList() -> impl IntoView {
                 measured_in.set_value(now.clone());
             }
         });
-        podium
-            .results
-            .with(|r| heights.with_value(|h| Shared(std::sync::Arc::new(tops(&r.passages, h)))))
+        podium.results.with(|r| {
+            heights.with_value(|h| Shared(std::sync::Arc::new(Layout::new(&r.passages, h))))
+        })
     });
     let range = Memo::new(move |_| {
         let (top, bottom) = viewport.get();
-        layout.with(|t| window_of(t, top - OVERSCAN, bottom + OVERSCAN))
+        layout.with(|l| l.window(top - OVERSCAN, bottom + OVERSCAN))
     });
 
     // The list's top in the page, as last read: a new query places the viewport with it
@@ -268,7 +315,7 @@ fn VirtualList() -> impl IntoView {
         let (start, end) = range.get_untracked();
         if i < start || i >= end {
             if let Some(el) = frame.get_untracked() {
-                let top = layout.with_untracked(|t| t[i]);
+                let top = layout.with_untracked(|l| l.top(i));
                 let height = viewport.with_untracked(|v| v.1 - v.0);
                 let y = document_top(&el) + top - height / 3.0;
                 window().scroll_to_with_x_and_y(0.0, y.max(0.0));
@@ -286,10 +333,10 @@ fn VirtualList() -> impl IntoView {
     });
 
     let total = move || podium.results.with(|r| r.passages.len().to_string());
-    let above = move || px(layout.with(|t| t[range.get().0]));
+    let above = move || px(layout.with(|l| l.top(range.get().0)));
     let below = move || {
         let end = range.get().1;
-        px(layout.with(|t| t[t.len() - 1] - t[end]))
+        px(layout.with(|l| l.height() - l.top(end)))
     };
     // Keyed by what each card shows: a new library keeps the cards that look the same.
     let rows = move || {
@@ -326,6 +373,25 @@ mod tests {
         (0..n)
             .map(|passage| PassageRef { doc: 0, passage })
             .collect()
+    }
+
+    /// Where each card starts, and where the list ends.
+    fn tops(passages: &[PassageRef], heights: &Heights) -> Vec<f64> {
+        let layout = Layout::new(passages, heights);
+        (0..=passages.len()).map(|i| layout.top(i)).collect()
+    }
+
+    fn window_of(tops: &[f64], from: f64, to: f64) -> (usize, usize) {
+        // Cards of the heights between `tops`, measured against a 100 px estimate.
+        let passages = refs(tops.len() as u32 - 1);
+        let mut h = Heights::default();
+        for (k, w) in tops.windows(2).enumerate() {
+            h.record(passages[k], w[1] - w[0]);
+        }
+        h.frozen = Some(100.0);
+        let layout = Layout::new(&passages, &h);
+        assert_eq!(layout.height(), tops[tops.len() - 1]);
+        layout.window(from, to)
     }
 
     #[test]
@@ -370,6 +436,23 @@ mod tests {
         );
         assert_eq!(h.known.len(), 1);
         assert_eq!(h.estimate(), 200.0, "the estimate stays");
+    }
+
+    #[test]
+    fn a_list_counts_only_its_own_measured_cards() {
+        let all = refs(6);
+        let mut h = Heights::default();
+        h.record(all[0], 100.0);
+        h.freeze();
+        h.record(all[1], 400.0);
+        h.record(all[4], 250.0);
+        // A search that keeps passages 1, 2, 3 and 5: card 0 and card 4 are not in it.
+        let shown = [all[1], all[2], all[3], all[5]];
+        assert_eq!(tops(&shown, &h), [0.0, 400.0, 500.0, 600.0, 700.0]);
+        let layout = Layout::new(&shown, &h);
+        assert_eq!(layout.window(0.0, 399.0), (0, 1));
+        assert_eq!(layout.window(450.0, 650.0), (1, 4));
+        assert_eq!(tops(&[], &h), [0.0]);
     }
 
     #[test]
