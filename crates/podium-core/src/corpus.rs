@@ -363,8 +363,17 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
             line: line_of(bytes, at),
             message,
         };
-        for f in p.findings {
-            warnings.push(warn(f.at, f.message));
+        for (message, ats) in same_findings(p.findings) {
+            let lines: Vec<usize> = ats.iter().map(|&at| line_of(bytes, at)).collect();
+            let message = match &lines[1..] {
+                [] => message,
+                more => format!("{message} (also at {})", lines_list(more)),
+            };
+            warnings.push(Warning {
+                file: file.clone(),
+                line: lines[0],
+                message,
+            });
         }
         if doc.passages.iter().all(|x| x.speaker.is_none()) {
             warnings.push(warn(0, "no speaker found in this document".into()));
@@ -391,6 +400,32 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
             .filter_map(|o| correction_warning(&corpus, o)),
     );
     Built { corpus, warnings }
+}
+
+/// A document's findings with the same message taken together, in the order each first
+/// occurs, with where it occurs: a label that names no person is found at every one of its
+/// turns, and a report that repeats it for each says less than one that says where.
+fn same_findings(findings: Vec<crate::attribution::Finding>) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for f in findings {
+        match out.iter_mut().find(|(m, _)| *m == f.message) {
+            Some((_, ats)) => ats.push(f.at),
+            None => out.push((f.message, vec![f.at])),
+        }
+    }
+    out
+}
+
+/// `line 9`, `lines 9, 13 and 20`, or the first five lines and how many more.
+fn lines_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = lines.iter().take(SHOWN).map(|l| l.to_string()).collect();
+    let list = match (shown.split_last(), lines.len()) {
+        (Some((last, [])), _) => return format!("line {last}"),
+        (Some((last, rest)), n) if n <= SHOWN => format!("{} and {last}", rest.join(", ")),
+        _ => format!("{} and {} more", shown.join(", "), lines.len() - SHOWN),
+    };
+    format!("lines {list}")
 }
 
 /// A correction that no longer applies, where a maintainer can look: usually the document

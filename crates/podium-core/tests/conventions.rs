@@ -385,6 +385,35 @@ fn warnings_name_undated_documents_and_unresolved_labels() {
             .any(|w| w.starts_with("b.txt:1: warning: no date found")),
         "{shown:?}"
     );
+    // Once, where the label first occurs, with the other lines it occurs at.
+    let label: Vec<&String> = shown
+        .iter()
+        .filter(|w| w.contains("SPOKESPERSON"))
+        .collect();
+    assert_eq!(label.len(), 1, "{shown:?}");
+    assert!(
+        label[0].ends_with("speakers.toml (also at line 7)"),
+        "{label:?}"
+    );
+}
+
+#[test]
+fn a_label_found_at_many_turns_is_one_warning_that_says_where() {
+    let mut text = String::from("Debate\n\n13 October 2023\n");
+    for i in 1..=8 {
+        text.push_str(&format!(
+            "\nMr Speaker: Order.\n\nMr John Smith (Bath) (LD): Thank you, {i}.\n"
+        ));
+    }
+    let built = build(&[("debate.txt", &text)]);
+    let shown: Vec<String> = built.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        shown,
+        [
+            "debate.txt:5: warning: label `Mr Speaker` names no person; map it to a name in \
+          speakers.toml (also at lines 9, 13, 17, 21, 25 and 2 more)"
+        ],
+    );
 }
 
 #[test]
