@@ -151,7 +151,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
       file('slides.pdf', '%PDF-1.4'),
       file('empty.txt', '  \n'),
     ]);
-    const reports = page.locator('.import-reports li');
+    const reports = page.locator('.import-reports > li');
     await until(() => reports.count(), (n) => n === 4, 'a report per file');
     const report = async (name) => (await page.locator(`.import-reports li[data-file="${name}"]`).innerText()).replace(/\s+/g, ' ');
     assert.match(await report('remarks-blinken.txt'), /✓.*transcript · 5 turns · \d speakers: .*Antony J\. Blinken.* · 2023-04-04/);
@@ -339,6 +339,26 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.equal(await panel.isVisible(), true, 'the panel stays while the search is cleared');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('a report lists what the parser could not settle, once per label, with its lines', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: site.url });
+    await page.locator(RESULTS).first().waitFor();
+    await openPanel(page);
+    const debate = 'Debate on Ukraine\n\n14 March 2023\n' +
+      [1, 2, 3].map((i) => `\nMr Speaker: Order.\n\nMr John Smith (Bath) (LD): Point ${i}.\n`).join('');
+    await page.setInputFiles('#import-files', [file('debate.txt', debate), file('remarks-blinken.txt', TRANSCRIPT)]);
+    const notes = page.locator('.import-reports li[data-file="debate.txt"] .notes li');
+    await until(() => notes.count(), (n) => n === 1, 'one note for the label, however often it occurs');
+    assert.equal(
+      await notes.innerText(),
+      'line 5: label `Mr Speaker` names no person; map it to a name in speakers.toml (also at lines 9 and 13)',
+    );
+    assert.equal(await page.locator('.import-reports li[data-file="remarks-blinken.txt"] .notes').count(), 0, 'a clean file has none');
+    await screenshot(page, 'import-notes-1280x800');
+    await page.locator('#import button.clear').click();
+    await page.locator('#import button.confirm-clear').click();
     assert.deepEqual(page.errors, []);
   });
 

@@ -141,15 +141,23 @@ fn Reports() -> impl IntoView {
 }
 
 fn report_row(r: &ImportReport) -> impl IntoView {
-    let (class, detail) = match &r.outcome {
-        Ok(s) => ("ok", describe(s)),
-        Err(e) => ("failed", e.clone()),
+    let (class, detail, notes) = match &r.outcome {
+        Ok(s) => ("ok", describe(s), s.notes.clone()),
+        Err(e) => ("failed", e.clone(), Vec::new()),
     };
+    let notes = (!notes.is_empty()).then(|| {
+        view! {
+            <ul class="notes" aria-label="To check">
+                {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
         <li class=class data-file=r.file.clone()>
             <span class="mark" aria-hidden="true">{if class == "ok" { "✓" } else { "✗" }}</span>
             <strong class="file">{r.file.clone()}</strong>
             <span class="detail">{detail}</span>
+            {notes}
         </li>
     }
 }

@@ -296,6 +296,11 @@ pub fn reparse(corpus: &Corpus) -> impl Iterator<Item = Result<Parsed, DocumentE
         .map(|d| parse_document(&d.file, d.text.as_bytes()))
 }
 
+/// A document's warnings that an import report already says in its summary of the
+/// document ("no speaker found", "no date found").
+pub(crate) const NO_SPEAKER: &str = "no speaker found in this document";
+pub(crate) const NO_DATE: &str = "no date found; add a date line such as `13 October 2023`";
+
 /// A corpus and what its maintainer should look at.
 #[derive(Clone, Debug, Default)]
 pub struct Built {
@@ -376,13 +381,10 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
             });
         }
         if doc.passages.iter().all(|x| x.speaker.is_none()) {
-            warnings.push(warn(0, "no speaker found in this document".into()));
+            warnings.push(warn(0, NO_SPEAKER.into()));
         }
         if doc.date.is_none() {
-            warnings.push(warn(
-                0,
-                "no date found; add a date line such as `13 October 2023`".into(),
-            ));
+            warnings.push(warn(0, NO_DATE.into()));
         }
         documents.push(doc);
     }

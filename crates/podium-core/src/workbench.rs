@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{assemble, parse_document, reparse, Bundle, DocumentError, Options, Parsed};
+use crate::corpus::{
+    assemble, parse_document, reparse, Built, Bundle, DocumentError, Options, Parsed, Warning,
+    NO_DATE, NO_SPEAKER,
+};
 use crate::{Corpus, Kind};
 
 /// What the page asks of the workbench.
@@ -59,6 +62,9 @@ pub struct Summary {
     pub date: Option<String>,
     /// A document of this name was already on the workbench and was replaced.
     pub replaced: bool,
+    /// What the parser could not settle, where: "line 5: label `Mr Speaker` names no
+    /// person; …".
+    pub notes: Vec<String>,
 }
 
 pub struct Workbench {
@@ -100,18 +106,22 @@ impl Workbench {
                 Vec::new()
             }
         };
-        let corpus = self.assemble();
+        let built = self.assemble();
+        let (corpus, warnings) = match built {
+            Some(Built { corpus, warnings }) => (Some(corpus), warnings),
+            None => (None, Vec::new()),
+        };
         let reports = parsed
             .into_iter()
             .map(|(file, replaced)| ImportReport {
-                outcome: replaced.map(|r| summary(corpus.as_ref(), &file, r)),
+                outcome: replaced.map(|r| summary(corpus.as_ref(), &warnings, &file, r)),
                 file,
             })
             .collect();
         Reply { corpus, reports }
     }
 
-    fn assemble(&self) -> Option<Corpus> {
+    fn assemble(&self) -> Option<Built> {
         if self.local.is_empty() {
             return None;
         }
@@ -119,11 +129,11 @@ impl Workbench {
         parsed.extend(self.local.values().cloned());
         // The order `corpus::build` uses, so the result is what a build would give.
         parsed.sort_by(|a, b| a.document.file.cmp(&b.document.file));
-        Some(assemble(parsed, &self.options).corpus)
+        Some(assemble(parsed, &self.options))
     }
 }
 
-fn summary(corpus: Option<&Corpus>, file: &str, replaced: bool) -> Summary {
+fn summary(corpus: Option<&Corpus>, warnings: &[Warning], file: &str, replaced: bool) -> Summary {
     let doc = corpus.and_then(|c| c.documents.iter().find(|d| d.file == file));
     let mut speakers: Vec<String> = Vec::new();
     for p in doc.iter().flat_map(|d| &d.passages) {
@@ -140,6 +150,11 @@ fn summary(corpus: Option<&Corpus>, file: &str, replaced: bool) -> Summary {
         speakers,
         date: doc.and_then(|d| d.date).map(|d| d.to_string()),
         replaced,
+        notes: warnings
+            .iter()
+            .filter(|w| w.file == file && ![NO_SPEAKER, NO_DATE].contains(&w.message.as_str()))
+            .map(|w| format!("line {}: {}", w.line, w.message))
+            .collect(),
     }
 }
 
@@ -182,6 +197,29 @@ mod tests {
         assert_eq!(summary.speakers, ["Price", "Reporter"]);
         assert_eq!(summary.date.as_deref(), Some("2022-03-03"));
         assert!(!summary.replaced);
+    }
+
+    #[test]
+    fn a_report_notes_what_the_parser_could_not_settle_in_that_file_only() {
+        let mut bench = bench();
+        let briefing = "Briefing\n\n1 May 2023\n\nSPOKESPERSON: Good morning.\n\n\
+            QUESTION: Any news?\n\nSPOKESPERSON: None.\n";
+        let undated = "Remarks\n\nJANE DOE: Thank you.\n";
+        let reply = bench.handle(Request::Add(vec![
+            upload("b.txt", briefing),
+            upload("c.txt", undated),
+        ]));
+        let notes = |i: usize| &reply.reports[i].outcome.as_ref().unwrap().notes;
+        assert_eq!(
+            notes(0),
+            &[
+                "line 5: label `SPOKESPERSON` names no person; map it to a name in \
+               speakers.toml (also at line 9)"
+            ]
+        );
+        // "no date found" is in the summary already.
+        assert_eq!(reply.reports[1].outcome.as_ref().unwrap().date, None);
+        assert!(notes(1).is_empty(), "{:?}", notes(1));
     }
 
     #[test]
