@@ -408,6 +408,7 @@ pub fn transcript(
             let interviewer = role_has(&["interviewer"]);
             let asks = label.question
                 || (mention.outlet.is_some() && mention.role.is_none())
+                || mention.member
                 || interviewer
                 || role_has(&["reporter", "journalist", "correspondent"]);
             turn = Some(turn.map_or(0, |t| t + 1));

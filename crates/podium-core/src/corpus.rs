@@ -651,7 +651,7 @@ impl<'a> Roster<'a> {
             s.role = p.outlet.as_ref().map(|o| format!("Reporter, {o}"));
         }
         let kind = if p.reporter
-            || p.evidence == Evidence::Asked
+            || (p.evidence == Evidence::Asked && !p.member)
             || (p.outlet.is_some() && p.role.is_none())
         {
             SpeakerKind::Journalist

@@ -20,6 +20,10 @@ pub struct Mention {
     pub name: Option<String>,
     /// The news outlet a reporter works for.
     pub outlet: Option<String>,
+    /// A member of a parliament, labelled with their seat and party as Hansard does
+    /// (`Mr Tobias Ellwood (Bournemouth East) (Con)`): they put questions, but are not
+    /// reporters, and the brackets are no outlet.
+    pub member: bool,
 }
 
 impl Mention {
@@ -252,6 +256,22 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         ..Mention::default()
     };
     let mut extras: Vec<&str> = tail.into_iter().chain(brackets).collect();
+    // Hansard's "(Bournemouth East) (Con)", or a peer's "(Con)": the seat and the party.
+    let mut seat_and_party = None;
+    if let Some(party) = extras.last().copied().filter(|b| PARTIES.contains(b)) {
+        extras.pop();
+        let seat = extras
+            .pop_if(|b| {
+                !b.split_whitespace()
+                    .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
+            })
+            .map(|b| joined(&mut b.split_whitespace()));
+        mention.member = true;
+        seat_and_party = Some(match seat {
+            Some(seat) => format!("Member for {seat} ({party})"),
+            None => format!("Member ({party})"),
+        });
+    }
     if words.iter().all(|w| is_questioner_word(w)) {
         // A bare questioner label carries no name; any bracket names the outlet.
     } else {
@@ -276,6 +296,9 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
             _ => (mention.role, mention.name) = (role, name),
         }
     }
+    if mention.role.is_none() {
+        mention.role = seat_and_party;
+    }
     for extra in extras {
         let extra_text = joined(&mut extra.split_whitespace());
         if extra_text.is_empty() || extra_text.contains("inaudible") {
@@ -298,6 +321,29 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
     }
     mention
 }
+
+/// How Hansard writes the parties of Westminster, Holyrood and the Senedd after a member's
+/// name. Only abbreviations: "(Independent)" could be a newspaper.
+const PARTIES: &[&str] = &[
+    "Con",
+    "Lab",
+    "LD",
+    "Lab/Co-op",
+    "SNP",
+    "DUP",
+    "SDLP",
+    "UUP",
+    "PC",
+    "SF",
+    "Alba",
+    "Green",
+    "Ind",
+    "Reform",
+    "TUV",
+    "APNI",
+    "CB",
+    "Non-Afl",
+];
 
 /// `text` without its bracketed parts, and what each bracket holds. Unbalanced brackets are
 /// left in the text.
@@ -421,6 +467,8 @@ pub struct Person {
     pub outlet: Option<String>,
     /// An unnamed questioner: a reporter, perhaps of a known outlet.
     pub reporter: bool,
+    /// See [`Mention::member`].
+    pub member: bool,
     pub evidence: Evidence,
     /// Every surface form seen, in order of first appearance.
     pub surfaces: Vec<String>,
@@ -549,6 +597,7 @@ impl People {
         if m.outlet.is_some() && p.outlet.is_none() {
             p.outlet = m.outlet.clone();
         }
+        p.member |= m.member;
         if !m.surface.is_empty() && !p.surfaces.contains(&m.surface) {
             p.surfaces.push(m.surface.clone());
         }
@@ -742,9 +791,30 @@ mod tests {
         let x = m("Jane Doe (Agence France Presse)");
         assert_eq!(x.name.as_deref(), Some("Jane Doe"));
         assert_eq!(x.outlet.as_deref(), Some("Agence France Presse"));
+        assert!(!x.member);
+    }
+
+    #[test]
+    fn a_seat_and_a_party_in_brackets_make_a_member_not_a_reporter() {
         let x = m("John Healey (Wentworth and Dearne) (Lab)");
         assert_eq!(x.name.as_deref(), Some("John Healey"));
-        assert_eq!(x.outlet.as_deref(), Some("Wentworth and Dearne, Lab"));
+        assert_eq!(
+            x.role.as_deref(),
+            Some("Member for Wentworth and Dearne (Lab)")
+        );
+        assert_eq!((x.outlet, x.member), (None, true));
+        let x = m("Mr Tobias Ellwood (Bournemouth East) (Con)");
+        assert_eq!(x.name.as_deref(), Some("Tobias Ellwood"));
+        assert_eq!(x.role.as_deref(), Some("Member for Bournemouth East (Con)"));
+        // The party alone.
+        let x = m("Jane Smith (Lab)");
+        assert_eq!((x.role.as_deref(), x.member), (Some("Member (Lab)"), true));
+        // A bracket that is no party stays an outlet.
+        let x = m("Jane Doe (The Independent)");
+        assert_eq!(
+            (x.outlet.as_deref(), x.member),
+            (Some("The Independent"), false)
+        );
     }
 
     #[test]

@@ -975,6 +975,26 @@ fn hansard_names_a_minister_in_brackets_after_the_office_and_numbers_questions()
         role("james-heappey").as_deref(),
         Some("Minister for Armed Forces")
     );
+    // Members put questions, with their seat and party as their role: not reporters, and
+    // the brackets are no outlet. The minister's answer replies to the member's question.
+    assert_eq!(
+        role("tobias-ellwood").as_deref(),
+        Some("Member for Bournemouth East (Con)")
+    );
+    assert_eq!(
+        role("john-healey").as_deref(),
+        Some("Member for Wentworth and Dearne (Lab)")
+    );
+    for id in ["tobias-ellwood", "john-healey"] {
+        let s = c.speakers.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(s.kind, SpeakerKind::Official, "{id}");
+    }
+    let question = passage_with(d, "recent assessment");
+    assert_eq!(question.mode, Mode::Question);
+    assert_eq!(
+        passage_with(d, "remains difficult").reply_to,
+        Some(question.turn)
+    );
     // The question's number and the member's constituency and party are the label's, not
     // what was said.
     assert_eq!(
