@@ -369,16 +369,14 @@ pub fn assemble(parsed: Vec<Parsed>, options: &Options) -> Built {
             message,
         };
         for (message, ats) in same_findings(p.findings) {
-            let lines: Vec<usize> = ats.iter().map(|&at| line_of(bytes, at)).collect();
-            let message = match &lines[1..] {
+            let message = match &ats[1..] {
                 [] => message,
-                more => format!("{message} (also at {})", lines_list(more)),
+                more => {
+                    let lines: Vec<usize> = more.iter().map(|&at| line_of(bytes, at)).collect();
+                    format!("{message} (also at {})", lines_list(&lines))
+                }
             };
-            warnings.push(Warning {
-                file: file.clone(),
-                line: lines[0],
-                message,
-            });
+            warnings.push(warn(ats[0], message));
         }
         if doc.passages.iter().all(|x| x.speaker.is_none()) {
             warnings.push(warn(0, NO_SPEAKER.into()));
@@ -422,12 +420,15 @@ fn same_findings(findings: Vec<crate::attribution::Finding>) -> Vec<(String, Vec
 fn lines_list(lines: &[usize]) -> String {
     const SHOWN: usize = 5;
     let shown: Vec<String> = lines.iter().take(SHOWN).map(|l| l.to_string()).collect();
-    let list = match (shown.split_last(), lines.len()) {
-        (Some((last, [])), _) => return format!("line {last}"),
-        (Some((last, rest)), n) if n <= SHOWN => format!("{} and {last}", rest.join(", ")),
-        _ => format!("{} and {} more", shown.join(", "), lines.len() - SHOWN),
-    };
-    format!("lines {list}")
+    match (shown.split_last(), lines.len()) {
+        (Some((last, [])), _) => format!("line {last}"),
+        (Some((last, rest)), n) if n <= SHOWN => format!("lines {} and {last}", rest.join(", ")),
+        _ => format!(
+            "lines {} and {} more",
+            shown.join(", "),
+            lines.len() - SHOWN
+        ),
+    }
 }
 
 /// A correction that no longer applies, where a maintainer can look: usually the document

@@ -180,8 +180,7 @@ struct Facts {
     topics: Vec<u32>,
     voice: Voice,
     doc: u32,
-    date: Option<Date>,
-    /// The date's number in [`Catalog::dates`].
+    /// The document date's number in [`Catalog::dates`].
     day: Option<u32>,
     /// Topics (with ancestors) of the question this answer replies to.
     asked: Vec<u32>,
@@ -350,7 +349,6 @@ impl Catalog {
                     topics,
                     voice: Voice::of(p.mode),
                     doc: r.doc,
-                    date: doc.date,
                     day: day(doc.date),
                     asked,
                     pairs: pairs_of,
@@ -436,7 +434,7 @@ impl Catalog {
                 voice.admits_one(Some(f.voice as u32)),
                 document.admits_one(Some(f.doc)),
                 asked.admits_any(&f.asked),
-                in_range(f.date),
+                in_range(f.day.map(|d| self.dates[d as usize])),
             ];
             let failed = pass.iter().filter(|&&p| !p).count();
             let all_but = |k: usize| failed == 0 || (failed == 1 && !pass[k]);

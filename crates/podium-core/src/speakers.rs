@@ -256,15 +256,17 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         ..Mention::default()
     };
     let mut extras: Vec<&str> = tail.into_iter().chain(brackets).collect();
-    // Hansard's "(Bournemouth East) (Con)", or a peer's "(Con)": the seat and the party.
+    let has_role_word = |extra: &str| {
+        extra
+            .split_whitespace()
+            .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
+    };
+    // Hansard's "(Bournemouth East) (Con)", or the party alone: the seat and the party.
     let mut seat_and_party = None;
     if let Some(party) = extras.last().copied().filter(|b| PARTIES.contains(b)) {
         extras.pop();
         let seat = extras
-            .pop_if(|b| {
-                !b.split_whitespace()
-                    .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
-            })
+            .pop_if(|b| !has_role_word(b))
             .map(|b| joined(&mut b.split_whitespace()));
         mention.member = true;
         seat_and_party = Some(match seat {
@@ -304,15 +306,10 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
         if extra_text.is_empty() || extra_text.contains("inaudible") {
             continue;
         }
-        let has_role_word = || {
-            extra
-                .split_whitespace()
-                .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
-        };
-        if has_role_word() && mention.role.is_none() {
+        if has_role_word(extra) && mention.role.is_none() {
             mention.role = Some(extra_text);
         } else if let Some(outlet) = &mut mention.outlet {
-            // "John Healey (Wentworth and Dearne) (Lab)": a constituency, then a party.
+            // A second bracket that is no role adds to the first: one outlet, as written.
             outlet.push_str(", ");
             outlet.push_str(&extra_text);
         } else {
