@@ -406,9 +406,15 @@ pub fn transcript(
             };
             // An interview's one questioner is a speaker of their own, named by the label.
             let interviewer = role_has(&["interviewer"]);
+            // A member of a parliament asks, also when labelled by name alone the next time
+            // ("Mr Ellwood:"); a minister who is a member too answers.
+            let member = match people.find(&mention).map(|ix| &people.persons[ix]) {
+                Some(known) => known.member || (mention.member && !known.holds_office()),
+                None => mention.member,
+            };
             let asks = label.question
                 || (mention.outlet.is_some() && mention.role.is_none())
-                || mention.member
+                || member
                 || interviewer
                 || role_has(&["reporter", "journalist", "correspondent"]);
             turn = Some(turn.map_or(0, |t| t + 1));
@@ -925,6 +931,11 @@ const NOT_PERSON: &[&str] = &[
     "department",
     "agency",
     "bank",
+    "university",
+    "institute",
+    "college",
+    "school",
+    "foundation",
     "fund",
     "group",
     "operation",
@@ -1247,7 +1258,9 @@ fn speaker_of_cue<'t>(
         let mut j = v + 1;
         while j + 1 < tokens.len()
             && adjacent(text, tokens[j], tokens[j + 1])
-            && (starts_upper(word(j + 1)) || is_role_word(word(j + 1)))
+            && (starts_upper(word(j + 1))
+                || is_role_word(word(j + 1))
+                || of_between(text, tokens, j + 1))
         {
             j += 1;
         }
@@ -1304,7 +1317,9 @@ fn speaker_of_cue<'t>(
     let mut start = end;
     while start > 0
         && adjacent(text, tokens[start - 1], tokens[start])
-        && (starts_upper(word(start - 1)) || is_role_word(word(start - 1)))
+        && (starts_upper(word(start - 1))
+            || is_role_word(word(start - 1))
+            || of_between(text, tokens, start - 1))
     {
         start -= 1;
     }
@@ -1326,6 +1341,20 @@ fn speaker_of_cue<'t>(
         }
     }
     person_for(run, people, keep_upper, mentions)
+}
+
+/// Is token `k` an "of" inside a name or title: "Secretary of State Antony Blinken", "Lord
+/// Ahmad of Wimbledon", "the Ministry of Defence" (which then is no one)?
+fn of_between(text: &str, tokens: &[Tok], k: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let titled = |k: usize| starts_upper(word(k)) || is_role_word(word(k));
+    k > 0
+        && k + 1 < tokens.len()
+        && word(k) == "of"
+        && titled(k - 1)
+        && starts_upper(word(k + 1))
+        && adjacent(text, tokens[k - 1], tokens[k])
+        && adjacent(text, tokens[k], tokens[k + 1])
 }
 
 /// "Its president, Aleksandar Vucic, told…": a subject that is only a role, and a name
@@ -1391,8 +1420,13 @@ fn person_for<'t>(
     {
         return None;
     }
+    // "The Ministry of Defence said": an institution, its "of Defence" no role.
+    let has_role = m
+        .role
+        .as_deref()
+        .is_some_and(|r| r.split_whitespace().any(is_role_word));
     if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
-        if fold_in(first, NOT_PERSON) && m.role.is_none() {
+        if fold_in(first, NOT_PERSON) && !has_role {
             return None;
         }
     }
@@ -1497,7 +1531,7 @@ fn attribute_sentence<'t>(
             let mut j = k + 2;
             while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
                 let n = &text[tokens[j + 1].start..tokens[j + 1].end];
-                starts_upper(n) || is_role_word(n)
+                starts_upper(n) || is_role_word(n) || of_between(text, &tokens, j + 1)
             } {
                 j += 1;
             }

@@ -18,7 +18,7 @@ use crate::document::{
 use crate::keyphrases;
 use crate::label::Label;
 use crate::parse::{self, is_space, Layout};
-use crate::speakers::{slug, Evidence, Mention, Person, SpeakerOverride};
+use crate::speakers::{self, slug, Evidence, Mention, Person, SpeakerOverride};
 use crate::text::fold;
 use crate::topics::{Tagger, Taxonomy, TopicMatcher};
 
@@ -582,7 +582,7 @@ impl<'a> Roster<'a> {
                     .enumerate()
                     .filter(|(_, s)| s.name.split_whitespace().count() >= 2)
                     .filter(|(_, s)| {
-                        s.name.split_whitespace().last().map(fold).as_deref() == Some(&surname)
+                        speakers::surname(&s.name).map(fold).as_deref() == Some(&surname)
                     })
                     .map(|(i, _)| i)
                     .collect();

@@ -28,9 +28,7 @@ pub struct Mention {
 
 impl Mention {
     pub fn surname(&self) -> Option<&str> {
-        self.name
-            .as_deref()
-            .and_then(|n| n.split_whitespace().last())
+        self.name.as_deref().and_then(surname)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -157,6 +155,40 @@ const HONORIFICS: &[&str] = &[
     "excellency",
 ];
 
+/// Titles of the peerage and of princes. A peer's title is their name, place and all: "Lord
+/// Ahmad of Wimbledon", "Baroness Smith of Basildon", "the Earl of Minto".
+const PEERAGE: &[&str] = &[
+    "baron",
+    "baroness",
+    "countess",
+    "duchess",
+    "duke",
+    "earl",
+    "lady",
+    "lord",
+    "marchioness",
+    "marquess",
+    "prince",
+    "princess",
+    "viscount",
+    "viscountess",
+];
+
+pub fn is_peerage(word: &str) -> bool {
+    fold_in(word, PEERAGE)
+}
+
+/// The word a name is known by alone: its last, or a peer's name before the territorial
+/// "of" ("Ahmad" of "Lord Ahmad of Wimbledon"; "Minto" of "Earl of Minto").
+pub fn surname(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let of = words.iter().position(|w| with_fold(w, |w| w == "of"));
+    match of {
+        Some(of) if of >= 2 && is_peerage(words[0]) => Some(words[of - 1]),
+        _ => words.last().copied(),
+    }
+}
+
 /// Small words that may sit inside a name or title.
 pub const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "on", "to", "de", "von", "van", "der", "den", "al", "el", "bin",
@@ -261,30 +293,37 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
             .split_whitespace()
             .any(|w| is_role_word(&normalise(w, shouted, keep_upper)))
     };
+    let questioner = words.iter().all(|w| is_questioner_word(w));
+    // A bare questioner label carries no name; any bracket names the outlet.
+    let (role, name) = if questioner {
+        (None, None)
+    } else {
+        split_role(&words)
+    };
+    // Hansard's "The Secretary of State for Defence (Mr Ben Wallace)": a role alone,
+    // with the name in brackets.
+    let role_alone = role.is_some()
+        && name
+            .as_deref()
+            .is_none_or(|n| n.split(' ').next().is_some_and(|w| fold_in(w, CONNECTORS)));
+    let norm = |w: &str| normalise(w, shouted, keep_upper).into_owned();
     // Hansard's "(Bournemouth East) (Con)", or the party alone: the seat and the party.
     let mut seat_and_party = None;
     if let Some(party) = extras.last().copied().filter(|b| PARTIES.contains(b)) {
         extras.pop();
+        // The Lords' "The Minister of State, Ministry of Defence (Baroness Goldie) (Con)":
+        // after an office, the bracket names who holds it, not a seat.
         let seat = extras
-            .pop_if(|b| !has_role_word(b))
+            .pop_if(|b| !(has_role_word(b) || (role_alone && names_a_person(b, &norm))))
             .map(|b| joined(&mut b.split_whitespace()));
-        mention.member = true;
+        // A minister speaks for an office and answers; a member without one asks.
+        mention.member = role.is_none();
         seat_and_party = Some(match seat {
             Some(seat) => format!("Member for {seat} ({party})"),
             None => format!("Member ({party})"),
         });
     }
-    if words.iter().all(|w| is_questioner_word(w)) {
-        // A bare questioner label carries no name; any bracket names the outlet.
-    } else {
-        let (role, name) = split_role(&words);
-        // Hansard's "The Secretary of State for Defence (Mr Ben Wallace)": a role alone,
-        // with the name in brackets.
-        let role_alone = role.is_some()
-            && name
-                .as_deref()
-                .is_none_or(|n| n.split(' ').next().is_some_and(|w| fold_in(w, CONNECTORS)));
-        let norm = |w: &str| normalise(w, shouted, keep_upper).into_owned();
+    if !questioner {
         match extras.iter().position(|b| names_a_person(b, &norm)) {
             Some(i) if role_alone => {
                 let person = extras.remove(i);
@@ -292,7 +331,14 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
                     .split_whitespace()
                     .skip_while(|w| is_honorific(w))
                     .collect();
-                mention.role = Some(words.join(" "));
+                let mut office = words.join(" ");
+                // "The Minister of State, Ministry of Defence (…)": the words after the
+                // office's comma are the office's too.
+                if tail.is_some() && i > 0 {
+                    office.push_str(", ");
+                    office.push_str(&joined(&mut extras.remove(0).split_whitespace()));
+                }
+                mention.role = Some(office);
                 mention.name = Some(joined(&mut person.into_iter()));
             }
             _ => (mention.role, mention.name) = (role, name),
@@ -431,10 +477,10 @@ fn split_role(words: &[&str]) -> (Option<String>, Option<String>) {
     }
     let join = |ws: &[&str]| (!ws.is_empty()).then(|| ws.join(" "));
     let mut name_words = &words[cut..];
-    // "Osmani of Kosovo": the affiliation is not part of the name.
+    // "Osmani of Kosovo": the affiliation is not part of the name; a peer's is.
     let mut affiliation = None;
     if let Some(of) = name_words.iter().position(is_of) {
-        if of > 0 {
+        if of > 0 && !is_peerage(name_words[0]) {
             affiliation = join(&name_words[of..]);
             name_words = &name_words[..of];
         }
@@ -474,9 +520,12 @@ pub struct Person {
 
 impl Person {
     pub fn surname(&self) -> Option<&str> {
-        self.name
-            .as_deref()
-            .and_then(|n| n.split_whitespace().last())
+        self.name.as_deref().and_then(surname)
+    }
+
+    /// A role that is an office, not a member's seat: a minister's, a spokesperson's.
+    pub fn holds_office(&self) -> bool {
+        self.role.is_some() && !self.member
     }
 
     pub fn note(&mut self, evidence: Evidence) {
@@ -535,8 +584,7 @@ impl People {
             let full = fold(name);
             let mut words = name.split_whitespace();
             if let (Some(_), Some(_)) = (words.next(), words.next()) {
-                let last = name.split_whitespace().last().expect("two words");
-                let last = fold(last.trim_matches('.'));
+                let last = fold(surname(name).expect("two words").trim_matches('.'));
                 // "Josep Borrell" is "Josep Borrell Fontelles", and the other way round: two
                 // words or more of one name open the other.
                 let opens = |long: &str, short: &str| {
@@ -581,12 +629,15 @@ impl People {
         };
         let p = &mut self.persons[ix];
         p.last_seen = self.clock;
+        // A minister later labelled by party alone ("Baroness Goldie (Con)") keeps the
+        // office, and still answers.
+        let seat_of_office_holder = m.member && p.holds_office();
         if let Some(name) = &m.name {
             if p.name.as_ref().is_none_or(|n| n.len() < name.len()) {
                 p.name = Some(name.clone());
             }
         }
-        if let Some(role) = &m.role {
+        if let Some(role) = m.role.as_ref().filter(|_| !seat_of_office_holder) {
             if p.role.as_ref().is_none_or(|r| r.len() < role.len()) {
                 p.role = Some(role.clone());
             }
@@ -594,7 +645,7 @@ impl People {
         if m.outlet.is_some() && p.outlet.is_none() {
             p.outlet = m.outlet.clone();
         }
-        p.member |= m.member;
+        p.member |= m.member && !seat_of_office_holder;
         if !m.surface.is_empty() && !p.surfaces.contains(&m.surface) {
             p.surfaces.push(m.surface.clone());
         }
@@ -811,6 +862,49 @@ mod tests {
         assert_eq!(
             (x.outlet.as_deref(), x.member),
             (Some("The Independent"), false)
+        );
+    }
+
+    #[test]
+    fn a_peers_title_is_the_name_place_and_all() {
+        let x = m("Baroness Smith of Basildon (Lab)");
+        assert_eq!(x.name.as_deref(), Some("Baroness Smith of Basildon"));
+        assert_eq!((x.role.as_deref(), x.member), (Some("Member (Lab)"), true));
+        assert_eq!(x.surname(), Some("Smith"));
+        let x = m("The Earl of Minto (Con)");
+        assert_eq!(x.name.as_deref(), Some("Earl of Minto"));
+        assert_eq!(x.surname(), Some("Minto"));
+        let x = m("Lord Ahmad of Wimbledon");
+        assert_eq!(
+            (x.name.as_deref(), x.role),
+            (Some("Lord Ahmad of Wimbledon"), None)
+        );
+        // Anyone else's "of" is an affiliation, and a role's stays the role's.
+        let x = m("Osmani of Kosovo");
+        assert_eq!(x.name.as_deref(), Some("Osmani"));
+        let x = m("Lord Mayor of London Sadiq Khan");
+        assert_eq!(x.role.as_deref(), Some("Lord Mayor of London"));
+        assert_eq!(x.name.as_deref(), Some("Sadiq Khan"));
+    }
+
+    #[test]
+    fn a_minister_of_the_lords_holds_an_office_and_is_no_member_asking() {
+        let x = m("The Minister of State, Ministry of Defence (Baroness Goldie) (Con)");
+        assert_eq!(x.name.as_deref(), Some("Baroness Goldie"));
+        assert_eq!(
+            x.role.as_deref(),
+            Some("Minister of State, Ministry of Defence")
+        );
+        assert_eq!((x.outlet.as_deref(), x.member), (None, false));
+        // The same minister by party alone keeps the office.
+        let mut people = People::default();
+        let minister = people.resolve(&x);
+        assert_eq!(people.resolve(&m("Baroness Goldie (Con)")), minister);
+        let p = &people.persons[minister];
+        assert!(p.holds_office() && !p.member);
+        assert_eq!(
+            p.role.as_deref(),
+            Some("Minister of State, Ministry of Defence")
         );
     }
 

@@ -995,6 +995,13 @@ fn hansard_names_a_minister_in_brackets_after_the_office_and_numbers_questions()
         passage_with(d, "remains difficult").reply_to,
         Some(question.turn)
     );
+    // The member's follow-up, labelled by name alone, is a question too, and answered.
+    let follow_up = passage_with(d, "tanks arrive");
+    assert_eq!(follow_up.mode, Mode::Question);
+    assert_eq!(
+        passage_with(d, "before the summer").reply_to,
+        Some(follow_up.turn)
+    );
     // The question's number and the member's constituency and party are the label's, not
     // what was said.
     assert_eq!(
@@ -1039,4 +1046,88 @@ fn numbered_speakers_of_two_recordings_are_not_one_person() {
     // Hansard's Speaker is no numbered speaker of a recording.
     let speaker = &c.documents[2].passages[0];
     assert_eq!(speaker_id(&c, speaker), Some("speaker"));
+}
+
+const LORDS: &str = "Ukraine: Military Aid\nHouse of Lords\nHansard, 21 March 2023\n\n\
+Baroness Smith of Basildon (Lab): To ask His Majesty's Government when the tanks arrive.\n\n\
+The Minister of State, Ministry of Defence (Baroness Goldie) (Con): My Lords, in weeks.\n\n\
+Lord Ahmad of Wimbledon (Con): My Lords, will training finish this spring?\n\n\
+Baroness Goldie (Con): My Lords, it will.\n\n\
+The Earl of Minto (Con): My Lords, are the allies united?\n\n\
+Baroness Goldie: They are.\n";
+
+#[test]
+fn the_lords_name_peers_by_title_and_their_minister_answers() {
+    let c = one("lords.txt", LORDS);
+    let d = &c.documents[0];
+    assert_eq!(
+        turn_speakers(&c, d),
+        [
+            "baroness-smith-of-basildon",
+            "baroness-goldie",
+            "lord-ahmad-of-wimbledon",
+            "baroness-goldie",
+            "earl-of-minto",
+            "baroness-goldie"
+        ]
+    );
+    let speaker = |id: &str| c.speakers.iter().find(|s| s.id == id).unwrap();
+    assert_eq!(
+        speaker("baroness-goldie").role.as_deref(),
+        Some("Minister of State, Ministry of Defence")
+    );
+    assert_eq!(
+        speaker("baroness-smith-of-basildon").role.as_deref(),
+        Some("Member (Lab)")
+    );
+    // Every peer is a member with a party; the one holding the office answers, also when
+    // labelled by party or name alone.
+    let modes: Vec<Mode> = turns(&c, d).into_iter().map(|(_, _, m)| m).collect();
+    use Mode::{Question, Speech};
+    assert_eq!(
+        modes,
+        [Question, Speech, Question, Speech, Question, Speech]
+    );
+    assert_eq!(
+        passage_with(d, "it will").reply_to,
+        Some(passage_with(d, "training finish").turn)
+    );
+    assert_no_text_lost(d);
+}
+
+#[test]
+fn an_of_inside_a_name_or_title_belongs_to_it() {
+    let c = one(
+        "article.txt",
+        "Allies meet\nBy Sam Lee, Reuters\n3 April 2024\n\n\
+         Lord Ahmad of Wimbledon said the aid would arrive within weeks.\n\n\
+         Baroness Ashton of Upholland, a former EU foreign policy chief, said the allies had \
+         to move faster.\n\n\
+         Secretary of State Antony Blinken said the alliance was united.\n\n\
+         \"We are ready,\" said President of Kosovo Vjosa Osmani.\n\n\
+         The Bank of England said inflation would fall.\n\n\
+         The University of Oxford said the study was reviewed.\n",
+    );
+    let d = &c.documents[0];
+    let who = |needle: &str| speaker_id(&c, passage_with(d, needle));
+    assert_eq!(who("within weeks"), Some("lord-ahmad-of-wimbledon"));
+    assert_eq!(who("move faster"), Some("baroness-ashton-of-upholland"));
+    assert_eq!(who("was united"), Some("antony-blinken"));
+    assert_eq!(who("We are ready"), Some("vjosa-osmani"));
+    let role = |id: &str| c.speakers.iter().find(|s| s.id == id).unwrap().role.clone();
+    assert_eq!(
+        role("antony-blinken").as_deref(),
+        Some("Secretary of State")
+    );
+    assert_eq!(role("vjosa-osmani").as_deref(), Some("President of Kosovo"));
+    // An institution is nobody: not a person called "England" or "Oxford".
+    assert_eq!(who("inflation"), None);
+    assert_eq!(who("reviewed"), None);
+    assert!(
+        c.speakers
+            .iter()
+            .all(|s| !["England", "Oxford", "Wimbledon", "Upholland"].contains(&s.name.as_str())),
+        "{:?}",
+        c.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
 }
