@@ -21,7 +21,7 @@ use crate::document::{Field, Metadata, Mode, Span};
 use crate::label::{label_at, Label};
 use crate::parse::{is_space, line_text, skip_space, Block};
 use crate::speakers::{
-    is_role_word, parse_mention, Evidence, Mention, People, PersonIx, CONNECTORS,
+    is_connector, is_particle, is_role_word, parse_mention, Evidence, Mention, People, PersonIx,
 };
 use crate::text::{fold, fold_in, with_fold};
 use crate::topics::FastHash;
@@ -248,7 +248,7 @@ fn name_until(phrase: &str, cut: impl Fn(&str) -> Option<usize>) -> &str {
 /// Government members" names no one.
 fn looks_like_a_name(name: &str) -> bool {
     name.split_whitespace()
-        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || fold_in(w, CONNECTORS))
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || is_connector(w))
 }
 
 /// The host named in an editor's note that opens a transcript: "The following is a
@@ -752,7 +752,7 @@ fn capitalised_run(s: &str) -> String {
     for w in s.split_whitespace() {
         let clean = w.trim_end_matches(|c: char| !c.is_alphanumeric());
         let cap = clean.chars().next().is_some_and(char::is_uppercase);
-        let connector = !words.is_empty() && fold_in(clean, CONNECTORS);
+        let connector = !words.is_empty() && is_connector(clean);
         if !(cap || connector) {
             break;
         }
@@ -761,7 +761,7 @@ fn capitalised_run(s: &str) -> String {
             break;
         }
     }
-    while words.last().is_some_and(|w| fold_in(w, CONNECTORS)) {
+    while words.last().is_some_and(|w| is_connector(w)) {
         words.pop();
     }
     words.join(" ")
@@ -1201,7 +1201,7 @@ fn note_mentions<'t>(
         let mut j = i;
         while j + 1 < tokens.len() && adjacent(text, tokens[j], tokens[j + 1]) && {
             let n = &text[tokens[j + 1].start..tokens[j + 1].end];
-            starts_upper(n) || (fold_in(n, CONNECTORS) && n != "and")
+            starts_upper(n) || (is_connector(n) && n != "and")
         } {
             j += 1;
         }
@@ -1260,7 +1260,8 @@ fn speaker_of_cue<'t>(
             && adjacent(text, tokens[j], tokens[j + 1])
             && (starts_upper(word(j + 1))
                 || is_role_word(word(j + 1))
-                || of_between(text, tokens, j + 1))
+                || of_between(text, tokens, j + 1)
+                || particle_in_name(text, tokens, j + 1))
         {
             j += 1;
         }
@@ -1319,7 +1320,8 @@ fn speaker_of_cue<'t>(
         && adjacent(text, tokens[start - 1], tokens[start])
         && (starts_upper(word(start - 1))
             || is_role_word(word(start - 1))
-            || of_between(text, tokens, start - 1))
+            || of_between(text, tokens, start - 1)
+            || particle_in_name(text, tokens, start - 1))
     {
         start -= 1;
     }
@@ -1332,7 +1334,7 @@ fn speaker_of_cue<'t>(
             text,
             tokens,
             (first, last),
-            run,
+            (sentence_start, run),
             people,
             keep_upper,
             mentions,
@@ -1357,23 +1359,54 @@ fn of_between(text: &str, tokens: &[Tok], k: usize) -> bool {
         && adjacent(text, tokens[k], tokens[k + 1])
 }
 
+/// Is token `k` a particle between the capitals of one name: the "von" and "der" of "Ursula
+/// von der Leyen"?
+fn particle_in_name(text: &str, tokens: &[Tok], k: usize) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let capital_through_particles = |step: &dyn Fn(usize) -> Option<usize>| {
+        let mut i = k;
+        while let Some(next) = step(i) {
+            let (a, b) = (i.min(next), i.max(next));
+            if !adjacent(text, tokens[a], tokens[b]) {
+                return false;
+            }
+            if starts_upper(word(next)) {
+                return true;
+            }
+            if !is_particle(word(next)) {
+                return false;
+            }
+            i = next;
+        }
+        false
+    };
+    is_particle(word(k))
+        && capital_through_particles(&|i| i.checked_sub(1))
+        && capital_through_particles(&|i| (i + 1 < tokens.len()).then_some(i + 1))
+}
+
 /// "Its president, Aleksandar Vucic, told…": a subject that is only a role, and a name
 /// alone between the commas, are one person: the name, with that role.
 fn named_in_apposition<'t>(
     text: &'t str,
     tokens: &[Tok],
     (first, last): (usize, usize),
-    subject: &'t str,
+    (sentence_start, subject): (usize, &'t str),
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
     mentions: &mut Mentions<'t>,
 ) -> Option<PersonIx> {
     let role = {
         let m = mentions.parse(subject, keep_upper);
-        if m.name.is_some() {
-            return None;
+        match (&m.name, &m.role) {
+            (None, Some(role)) => role.clone(),
+            // "The head of the International Atomic Energy Agency, Rafael Grossi, said": the
+            // subject is an institution, and the words before the comma name the office.
+            (Some(name), _) if name.split_whitespace().any(|w| fold_in(w, NOT_PERSON)) => {
+                office_of_institution(&text[sentence_start..tokens[first].start])?
+            }
+            _ => return None,
         }
-        m.role.clone()?
     };
     let only_names = first <= last
         && (first..last).all(|t| adjacent(text, tokens[t], tokens[t + 1]))
@@ -1400,6 +1433,18 @@ fn named_in_apposition<'t>(
         ..m.clone()
     };
     Some(people.resolve(&m))
+}
+
+/// "The head of the International Atomic Energy Agency": an office, when a role word opens it
+/// and it is short.
+fn office_of_institution(phrase: &str) -> Option<String> {
+    let phrase = phrase.trim_end_matches(|c: char| c == ',' || is_space(c));
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let words = match words.first() {
+        Some(w) if ["the", "its"].iter().any(|a| w.eq_ignore_ascii_case(a)) => &words[1..],
+        _ => &words[..],
+    };
+    (words.len() <= 10 && words.first().is_some_and(|w| is_role_word(w))).then(|| words.join(" "))
 }
 
 /// A person for a name phrase next to a cue: known ones are found, new ones created.

@@ -7,7 +7,7 @@
 //! colon. Words that head metadata lines (`Source:`, `Photo:`) are not speakers.
 
 use crate::parse::is_clock;
-use crate::speakers::{is_honorific, is_questioner_word, CONNECTORS};
+use crate::speakers::{is_connector, is_honorific, is_questioner_word};
 use crate::text::fold_in;
 
 /// A label found at the start of a line; offsets are relative to the line.
@@ -262,9 +262,10 @@ fn is_label_name(name: &str) -> bool {
         i > 0 && i == words.len() - 1 && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())
     };
     starts_capital(words[0])
-        && words.iter().enumerate().all(|(i, w)| {
-            (wordlike(w) && (starts_capital(w) || fold_in(w, CONNECTORS))) || numbered(i, w)
-        })
+        && words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| (wordlike(w) && (starts_capital(w) || is_connector(w))) || numbered(i, w))
 }
 
 #[cfg(test)]

@@ -190,10 +190,20 @@ pub fn surname(name: &str) -> Option<&str> {
 }
 
 /// Small words that may sit inside a name or title.
-pub const CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "on", "to", "de", "von", "van", "der", "den", "al", "el", "bin",
-    "la", "le", "du", "da", "dos", "y", "&",
+const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on", "to", "y", "&"];
+
+/// The lowercase particles of surnames: "von der Leyen", "de Gaulle".
+const PARTICLES: &[&str] = &[
+    "de", "von", "van", "der", "den", "al", "el", "bin", "la", "le", "du", "da", "dos", "del", "di",
 ];
+
+pub fn is_connector(word: &str) -> bool {
+    fold_in(word, CONNECTORS) || is_particle(word)
+}
+
+pub fn is_particle(word: &str) -> bool {
+    fold_in(word, PARTICLES)
+}
 
 /// Labels that mean "somebody from the press asked".
 const QUESTIONER_WORDS: &[&str] = &[
@@ -305,7 +315,7 @@ pub fn parse_mention(text: &str, keep_upper: &dyn Fn(&str) -> bool) -> Mention {
     let role_alone = role.is_some()
         && name
             .as_deref()
-            .is_none_or(|n| n.split(' ').next().is_some_and(|w| fold_in(w, CONNECTORS)));
+            .is_none_or(|n| n.split(' ').next().is_some_and(is_connector));
     let norm = |w: &str| normalise(w, shouted, keep_upper).into_owned();
     // Hansard's "(Bournemouth East) (Con)", or the party alone: the seat and the party.
     let mut seat_and_party = None;
@@ -447,7 +457,7 @@ fn names_a_person(bracket: &str, normalise: &dyn Fn(&str) -> String) -> bool {
 fn normalise<'w>(w: &'w str, shouted: bool, keep_upper: &dyn Fn(&str) -> bool) -> Cow<'w, str> {
     if !shouted {
         Cow::Borrowed(w)
-    } else if !keep_upper(w) && !fold_in(w, CONNECTORS) {
+    } else if !keep_upper(w) && !is_connector(w) {
         Cow::Owned(title_case(w))
     } else if keep_upper(w) {
         Cow::Borrowed(w)
@@ -590,13 +600,22 @@ impl People {
                 let opens = |long: &str, short: &str| {
                     long.strip_prefix(short).is_some_and(|r| r.starts_with(' '))
                 };
+                // "von der Leyen" is "Ursula von der Leyen": a surname with its particles
+                // closes the full name.
+                let closes = |long: &str, short: &str| {
+                    short.split(' ').next().is_some_and(is_particle)
+                        && long.strip_suffix(short).is_some_and(|r| r.ends_with(' '))
+                };
                 return recent(&|p| {
                     p.name.as_deref().is_some_and(|n| {
                         with_fold(n, |n_folded| {
                             n_folded == full
                                 || (n_folded == last && one_word(n))
                                 || (!one_word(n)
-                                    && (opens(n_folded, &full) || opens(&full, n_folded)))
+                                    && (opens(n_folded, &full)
+                                        || opens(&full, n_folded)
+                                        || closes(n_folded, &full)
+                                        || closes(&full, n_folded)))
                         })
                     })
                 });

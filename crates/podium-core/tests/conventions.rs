@@ -1131,3 +1131,29 @@ fn an_of_inside_a_name_or_title_belongs_to_it() {
         c.speakers.iter().map(|s| &s.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_surnames_particles_and_an_institutions_office_find_the_person() {
+    let c = one(
+        "article.txt",
+        "Sanctions\nBy Anna Roth, Associated Press\n15 March 2024\n\n\
+         Ursula von der Leyen, the European Commission president, said the package was \
+         ready.\n\n\
+         \"This is a strong signal,\" Ms von der Leyen said.\n\n\
+         \"It will hold,\" said Ursula von der Leyen.\n\n\
+         The head of the International Atomic Energy Agency, Rafael Grossi, said the plant \
+         was stable.\n",
+    );
+    let d = &c.documents[0];
+    let who = |needle: &str| speaker_id(&c, passage_with(d, needle));
+    for needle in ["package was", "strong signal", "will hold"] {
+        assert_eq!(who(needle), Some("ursula-von-der-leyen"), "{needle}");
+    }
+    assert_eq!(who("plant"), Some("rafael-grossi"));
+    let grossi = c.speakers.iter().find(|s| s.id == "rafael-grossi").unwrap();
+    assert_eq!(
+        grossi.role.as_deref(),
+        Some("Head of the International Atomic Energy Agency")
+    );
+    assert!(c.speakers.iter().all(|s| !s.name.contains("Agency")));
+}
