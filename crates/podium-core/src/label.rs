@@ -180,9 +180,12 @@ fn shorthand_question(line: &str) -> Option<Label> {
         Some(c) if c != ' ' && is_label_space(c) => Some(shorthand(1, true)),
         Some(' ') if after(1).is_some_and(is_label_space) => Some(shorthand(1, true)),
         // White House transcripts copied as plain text keep one space: "Q Thanks, Karine."
-        // A capital or an opening bracket must follow, so "Q fever is rare" stays prose.
+        // A capital or an opening bracket must follow, so "Q fever is rare" stays prose; or
+        // the dash or ellipsis of a question taken up again ("Q — what about the aid?").
         Some(' ')
-            if after(1).is_some_and(|c| c.is_uppercase() || matches!(c, '[' | '(' | '"' | '“')) =>
+            if after(1).is_some_and(|c| {
+                c.is_uppercase() || matches!(c, '[' | '(' | '"' | '“' | '—' | '–' | '…')
+            }) =>
         {
             Some(shorthand(1, true))
         }
@@ -312,6 +315,8 @@ mod tests {
             "Q\u{a0}Is it",
             "Q Thanks, Karine.",
             "Q [Inaudible] on Ukraine?",
+            "Q — what about the aid package?",
+            "Q … and on Gaza?",
             "Q:",
         ] {
             let l = label_at(line).unwrap_or_else(|| panic!("{line:?}"));

@@ -461,6 +461,10 @@ Q And on the border?\n\n\
 MS. JEAN-PIERRE: I'm not going to get ahead of the President.\n\n\
 Q Does the President plan to travel?\n\n\
 MS. JEAN-PIERRE: I don't have anything to share on his schedule.\n\n\
+Q Karine, one more on Ukraine —\n\n\
+MS. JEAN-PIERRE: Go ahead.\n\n\
+Q — what about the aid package?\n\n\
+MS. JEAN-PIERRE: It is moving.\n\n\
 END 2:15 P.M. EDT\n";
 
 #[test]
@@ -475,9 +479,27 @@ fn a_white_house_transcript_copied_as_plain_text_keeps_its_questions_and_times()
     let asks = || ("reporter".to_string(), Mode::Question);
     // One reporter throughout: "…ahead of the President" introduces no questioner from an
     // outlet named "President".
+    // A question broken off and taken up again after a dash is the reporter's, not the
+    // host's.
     assert_eq!(
         got,
-        [host(), asks(), host(), asks(), host(), asks(), host()]
+        [
+            host(),
+            asks(),
+            host(),
+            asks(),
+            host(),
+            asks(),
+            host(),
+            asks(),
+            host(),
+            asks(),
+            host()
+        ]
+    );
+    assert_eq!(
+        d.slice(passage_with(d, "aid package").span),
+        "— what about the aid package?"
     );
     let timestamps: Vec<&str> = d
         .metadata
