@@ -632,7 +632,7 @@ fn from_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Mention> {
     };
     let outlet = capitalised_run(after.trim_start_matches("the ").trim_start_matches("The "));
     // "…get ahead of the President": a title, not a newsroom.
-    if outlet.is_empty() || outlet.split_whitespace().any(is_role_word) {
+    if outlet.is_empty() || names_an_office(&outlet) {
         return None;
     }
     let name_part = before.rsplit(',').next().unwrap_or(before).trim();
@@ -686,7 +686,7 @@ fn name_comma_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Menti
     let outlet_words = outlet.split_whitespace().count();
     if !(1..=4).contains(&outlet_words)
         || capitalised_run(outlet) != outlet
-        || outlet.split_whitespace().any(is_role_word)
+        || names_an_office(outlet)
     {
         return None;
     }
@@ -710,6 +710,14 @@ fn name_comma_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Menti
     m.outlet = Some(outlet.to_string());
     m.role = None;
     m.name.is_some().then_some(m)
+}
+
+/// Do the words after "from" or a comma name a title ("of the President", "Prime Minister
+/// Kurti, Kosovo"), not a newsroom? "Press" alone is the Associated Press's, or Press TV's.
+fn names_an_office(outlet: &str) -> bool {
+    outlet
+        .split_whitespace()
+        .any(|w| is_role_word(w) && !w.eq_ignore_ascii_case("press"))
 }
 
 /// A word that stands for the person asking when their name is not given.

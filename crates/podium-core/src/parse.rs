@@ -234,6 +234,26 @@ fn is_headline(line: &str) -> bool {
         ) || is_place(line))
 }
 
+/// A Markdown heading inside the text, which no one says: `## Questions and answers`,
+/// `**Questions and Answers**` on a line of its own. A bold label (`**MR. PRICE:**`) is none.
+fn is_section_heading(line: &str) -> bool {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let inner = if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        &line[hashes..]
+    } else {
+        ["**", "__"]
+            .iter()
+            .find_map(|m| line.strip_prefix(m)?.strip_suffix(m))
+            .filter(|inner| !inner.contains(['*', '_']))
+            .unwrap_or("")
+    };
+    let inner = inner.trim();
+    !inner.is_empty()
+        && inner.split_whitespace().count() <= 12
+        && !inner.ends_with(':')
+        && label_at(inner).is_none()
+}
+
 /// A place whose region is an initialism, so it ends in a stop that ends no sentence:
 /// `Washington, D.C.`, `Portland, ME.`.
 fn is_place(line: &str) -> bool {
@@ -454,7 +474,8 @@ pub fn layout(text: &str, fallback_title: &str) -> Layout {
         let mut kept = Block { lines: Vec::new() };
         for &line in &block.lines {
             let s = line_text(text, line);
-            match classify_line(s) {
+            let section = || is_section_heading(s).then_some(LineKind::Meta(Field::Headline));
+            match classify_line(s).or_else(section) {
                 Some(kind)
                     if block.lines.len() == 1 || !matches!(kind, LineKind::Meta(Field::Byline)) =>
                 {
@@ -698,6 +719,36 @@ mod tests {
             line_text(text, body.lines[0]),
             "NATO said on Friday it would act."
         );
+    }
+
+    #[test]
+    fn a_markdown_heading_in_the_text_is_no_ones_words() {
+        for line in [
+            "## Questions and answers",
+            "**Questions and Answers**",
+            "__Q&A__",
+        ] {
+            assert!(is_section_heading(line), "{line}");
+        }
+        for line in [
+            "**MR. PRICE:**",
+            "**Q:** Is it?",
+            "#hashtag",
+            "**Bold** and not",
+            "We said **no**.",
+            "",
+        ] {
+            assert!(!is_section_heading(line), "{line}");
+        }
+        let text = "Briefing\n\nSPOKESMAN: Good afternoon.\n\n**Questions and Answers**\n\n\
+                    Q: Is there a deal?\n\nSPOKESMAN: No.\n";
+        let l = layout(text, "b.txt");
+        let heading = text.find("**Q").unwrap();
+        assert!(l
+            .metadata
+            .iter()
+            .any(|m| m.field == Field::Headline && m.span.start as usize == heading));
+        assert!(l.body.iter().all(|b| b.span().start as usize != heading));
     }
 
     #[test]

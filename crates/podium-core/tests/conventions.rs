@@ -1179,3 +1179,32 @@ fn a_surnames_particles_and_an_institutions_office_find_the_person() {
     );
     assert!(c.speakers.iter().all(|s| !s.name.contains("Agency")));
 }
+
+#[test]
+fn a_reporter_of_the_associated_press_and_a_markdown_section_heading() {
+    let text = "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\
+                12 February 2024\n\n\
+                The following is a near-verbatim transcript of today's noon briefing by \
+                Stéphane Dujarric, Spokesman for the Secretary-General.\n\n\
+                Good afternoon. The Secretary-General is in Addis Ababa.\n\n\
+                **Questions and Answers**\n\n\
+                Question: Edie Lederer, Associated Press. What about the aid trucks?\n\n\
+                Spokesman: The trucks are waiting at the crossing.\n";
+    let c = one("un.txt", text);
+    let d = &c.documents[0];
+    let asked = passage_with(d, "aid trucks");
+    assert_eq!(speaker_id(&c, asked), Some("edie-lederer"));
+    let lederer = c.speakers.iter().find(|s| s.id == "edie-lederer").unwrap();
+    assert_eq!(lederer.kind, SpeakerKind::Journalist);
+    // The heading is the document's, shown as such, and no one's words.
+    let heading = text.find("**Questions").unwrap();
+    assert!(d
+        .metadata
+        .iter()
+        .any(|m| m.field == Field::Headline && m.span.start as usize == heading));
+    assert!(d
+        .passages
+        .iter()
+        .all(|p| !d.slice(p.span).contains("Questions and Answers")));
+    assert_no_text_lost(d);
+}
