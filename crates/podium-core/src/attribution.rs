@@ -339,11 +339,19 @@ pub fn host_in_byline(
 // ---------------------------------------------------------------------------------------
 // Transcripts
 
+/// What the title and header say about a transcript's speakers.
+pub struct Setting {
+    /// The one who speaks unlabelled, and answers `A:`.
+    pub host: Option<Mention>,
+    /// The title calls it an interview: whoever else is labelled asks.
+    pub interview: bool,
+}
+
 pub fn transcript(
     text: &str,
     body: &[Block],
     labels: &[Option<Label>],
-    host: Option<Mention>,
+    Setting { host, interview }: Setting,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
 ) -> Attributed {
@@ -404,11 +412,19 @@ pub fn transcript(
                     words.iter().any(|w| r.contains(w))
                 })
             };
-            // An interview's one questioner is a speaker of their own, named by the label.
-            let interviewer = role_has(&["interviewer"]);
+            // An interview's one questioner is a speaker of their own, named by the label:
+            // `INTERVIEWER:`, or in an interview of a named host anyone the title does not
+            // name (`Helsinki Times:`).
+            let known = people.find(&mention);
+            let interviewer = role_has(&["interviewer"])
+                || (interview
+                    && host.is_some()
+                    && !label.answer
+                    && !is_moderator(&mention)
+                    && known.is_none_or(|ix| people.persons[ix].evidence == Evidence::Asked));
             // A member of a parliament asks, also when labelled by name alone the next time
             // ("Mr Ellwood:"); a minister who is a member too answers.
-            let member = match people.find(&mention).map(|ix| &people.persons[ix]) {
+            let member = match known.map(|ix| &people.persons[ix]) {
                 Some(known) => known.member || (mention.member && !known.holds_office()),
                 None => mention.member,
             };

@@ -174,11 +174,16 @@ pub fn parse_document(file: &str, bytes: &[u8]) -> Result<Parsed, DocumentError>
             for m in attribution::cohosts_in_title(&layout.title, &keep_upper) {
                 people.resolve(&m);
             }
+            // "Interview with …", "Exclusive interview: …".
+            let interview = fold(&layout.title)
+                .split_whitespace()
+                .take(3)
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "interview");
             attribution::transcript(
                 text,
                 &layout.body,
                 &line_labels,
-                host,
+                attribution::Setting { host, interview },
                 &mut people,
                 &keep_upper,
             )

@@ -332,7 +332,11 @@ pub fn date_line(line: &str) -> Option<Date> {
         return None;
     }
     let (date, start, end) = find_date(line)?;
-    let rest = format!("{} {}", without_place(&line[..start]), &line[end..]);
+    // "Published 4 March 2024 by Helsinki Times": who published it does not make the line
+    // prose.
+    let after = &line[end..];
+    let after = after.split_once(" by ").map_or(after, |(before, _)| before);
+    let rest = format!("{} {}", without_place(&line[..start]), after);
     let only_decoration = tokens(&rest).iter().all(|(t, _, _)| match t {
         Tok::Num(n) => n.len() <= 2,
         Tok::Punct(_) => true,
@@ -456,5 +460,7 @@ mod tests {
         assert!(date_line("13/10/2023 - 18:21").is_some());
         assert!(date_line("Published: Friday, October 13, 2023 at 6:21 pm").is_some());
         assert!(date_line("NATO met on 13 October 2023 in Brussels").is_none());
+        assert!(date_line("*Published 4 March 2024 by Helsinki Times*").is_some());
+        assert!(date_line("Talks resume on 4 March 2024 by agreement").is_none());
     }
 }

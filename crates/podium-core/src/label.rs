@@ -104,14 +104,51 @@ fn is_label_space(c: char) -> bool {
 pub fn label_at(line: &str) -> Option<Label> {
     let start = timestamp_prefix(line);
     let rest = &line[start..];
-    let (start, label) = match shorthand_question(rest).or_else(|| colon_label(rest)) {
+    let (start, label) = match emphasised(rest)
+        .or_else(|| shorthand_question(rest))
+        .or_else(|| colon_label(rest))
+    {
         Some(label) => (start, label),
         None => numbered_question(line)?,
     };
     Some(Label {
-        start,
+        start: start + label.start,
         name_end: start + label.name_end,
         end: start + label.end,
+        ..label
+    })
+}
+
+/// A label in Markdown emphasis, as transcripts written in Markdown set them: `**Stubb:**`,
+/// `**Stubb**:`, `__Q:__`, `*Q.*`. The marks belong to the label; the name is inside them.
+fn emphasised(line: &str) -> Option<Label> {
+    let mark = ["**", "__", "*", "_"]
+        .into_iter()
+        .find(|m| line.starts_with(m))?;
+    let inner = &line[mark.len()..];
+    let close = inner.find(mark)?;
+    let (segment, after) = (&inner[..close], &inner[close + mark.len()..]);
+    let (label, end) = if let Some(after) = after.strip_prefix(':') {
+        // `**Stubb**:`: the colon after the marks.
+        let label = colon_label(&format!("{segment}:"))?;
+        (label, line.len() - after.len())
+    } else {
+        let label = shorthand_question(segment).or_else(|| colon_label(segment))?;
+        // The whole of the emphasis is the label: `**Note: this is bold**` is none.
+        (label.end == segment.len()).then_some(())?;
+        (label, line.len() - after.len())
+    };
+    if line[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !is_label_space(c))
+    {
+        return None;
+    }
+    Some(Label {
+        start: mark.len(),
+        name_end: mark.len() + label.name_end,
+        end,
         ..label
     })
 }
@@ -302,6 +339,30 @@ mod tests {
             ("MS. O’BRIEN: Yes", "MS. O’BRIEN"),
         ] {
             assert_eq!(name(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_label_in_markdown_emphasis_is_a_label_marks_and_all() {
+        for (line, want, end) in [
+            ("**Stubb:** Finland is safer.", "Stubb", 10),
+            ("**Stubb**: Finland is safer.", "Stubb", 10),
+            ("__MR. PRICE:__ Yes.", "MR. PRICE", 14),
+            ("*Jane Doe, AFP:* Is it?", "Jane Doe, AFP", 16),
+            ("**Q:** Is it?", "Q", 6),
+        ] {
+            let l = label_at(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert_eq!((&line[l.start..l.name_end], l.end), (want, end), "{line:?}");
+        }
+        assert!(label_at("**Q:** Is it?").unwrap().question);
+        for line in [
+            "**Note: this is bold** and so on.",
+            "**Important:**not spaced",
+            "*Published 4 March 2024*",
+            "**Bold** words: and a colon",
+            "_underscored_",
+        ] {
+            assert_eq!(name(line), None, "{line}");
         }
     }
 

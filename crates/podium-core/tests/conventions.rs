@@ -1208,3 +1208,35 @@ fn a_reporter_of_the_associated_press_and_a_markdown_section_heading() {
         .all(|p| !d.slice(p.span).contains("Questions and Answers")));
     assert_no_text_lost(d);
 }
+
+const MARKDOWN_INTERVIEW: &str = "# Interview with Finnish President Alexander Stubb\n\n\
+*Published 4 March 2024 by Helsinki Times*\n\n\
+**Helsinki Times:** Mr President, how has NATO membership changed Finland?\n\n\
+**Stubb:** Finland is safer. We are part of the strongest alliance in history.\n\n\
+**Helsinki Times**: What about the border with Russia?\n\n\
+**Stubb**: The border remains closed.\n";
+
+#[test]
+fn a_markdown_interview_has_bold_labels_and_its_interviewer_asks() {
+    let c = one("interview.md", MARKDOWN_INTERVIEW);
+    let d = &c.documents[0];
+    assert_eq!(d.kind, Kind::Transcript);
+    assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2024-03-04"));
+    let got: Vec<(String, Mode)> = turns(&c, d)
+        .into_iter()
+        .map(|(_, s, m)| (s.unwrap(), m))
+        .collect();
+    let asks = || ("helsinki-times".to_string(), Mode::Question);
+    let answers = || ("alexander-stubb".to_string(), Mode::Speech);
+    assert_eq!(got, [asks(), answers(), asks(), answers()]);
+    // The marks are the label's: the passage holds only the words.
+    assert_eq!(
+        d.slice(passage_with(d, "closed").span),
+        "The border remains closed."
+    );
+    assert_eq!(
+        passage_with(d, "closed").reply_to,
+        Some(passage_with(d, "border with Russia").turn)
+    );
+    assert_no_text_lost(d);
+}
