@@ -1349,7 +1349,9 @@ fn speaker_of_cue<'t>(
     {
         start -= 1;
     }
-    if !starts_upper(word(start)) && !starts_upper(subject) {
+    // "the chancellor said": a role in lowercase, alone, is someone already named with it.
+    let lowercase = !starts_upper(word(start)) && !starts_upper(subject);
+    if lowercase && !(start..=end).all(|t| is_role_word(word(t))) {
         return None;
     }
     let run = &text[tokens[start].start..tokens[end].end];
@@ -1365,6 +1367,10 @@ fn speaker_of_cue<'t>(
         ) {
             return Some(ix);
         }
+    }
+    if lowercase {
+        let m = mentions.parse(run, keep_upper);
+        return people.find(m);
     }
     person_for(run, people, keep_upper, mentions)
 }
@@ -1652,12 +1658,17 @@ fn attribute_sentence<'t>(
     }
 
     note_mentions(text, &tokens, people, keep_upper, mentions);
-    // A quotation with no cue right after an attributed one continues that speaker.
-    if speechlike {
-        if let Some((p, at)) = last_quote {
-            if para <= at + 1 {
-                return (Mode::Quote, Some(p));
-            }
+    // A quotation with no cue right after an attributed one continues that speaker; in the
+    // same paragraph a short one too, when it is the whole sentence: `"We have to be
+    // stronger," Macron said. "Europe is mortal."`
+    let whole_quote = || {
+        matches!(quotes.as_slice(), [(a, b)] if text[s..*a].trim().is_empty()
+            && text[*b..e].trim().is_empty()
+            && text[*a..*b].split_whitespace().count() >= 2)
+    };
+    if let Some((p, at)) = last_quote {
+        if (speechlike && para <= at + 1) || (para == at && whole_quote()) {
+            return (Mode::Quote, Some(p));
         }
     }
     (Mode::Narration, None)

@@ -1240,3 +1240,26 @@ fn a_markdown_interview_has_bold_labels_and_its_interviewer_asks() {
     );
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_short_quotation_after_its_speakers_and_a_lowercase_role_find_who_spoke() {
+    let c = one(
+        "article.txt",
+        "Unity\nBy Paul Weber, Deutsche Welle\n7 May 2024\n\n\
+         German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris.\n\n\
+         \"We have to be stronger,\" Macron said at a news conference. \"Europe is mortal.\"\n\n\
+         Asked about Ukraine, the chancellor said: \"We will support Ukraine as long as \
+         necessary.\"\n\n\
+         Later the spokesman said nothing new.\n",
+    );
+    let d = &c.documents[0];
+    let who = |needle: &str| speaker_id(&c, passage_with(d, needle));
+    assert_eq!(who("Europe is mortal"), Some("emmanuel-macron"));
+    assert_eq!(who("as long as necessary"), Some("olaf-scholz"));
+    // A lowercase role no one here holds is nobody new.
+    assert_eq!(who("nothing new"), None);
+    assert!(c
+        .speakers
+        .iter()
+        .all(|s| !s.name.eq_ignore_ascii_case("spokesman")));
+}
