@@ -1500,8 +1500,10 @@ fn person_for<'t>(
         .role
         .as_deref()
         .is_some_and(|r| r.split_whitespace().any(is_role_word));
-    if let Some(first) = m.name.as_deref().and_then(|n| n.split_whitespace().next()) {
-        if fold_in(first, NOT_PERSON) && !has_role {
+    if let Some(name) = m.name.as_deref() {
+        let first = name.split_whitespace().next().unwrap_or(name);
+        // "The State Department said": a role word before an institution's noun is no title.
+        if fold_in(first, NOT_PERSON) && (!has_role || first.len() == name.len()) {
             return None;
         }
     }
