@@ -822,6 +822,7 @@ const SPEECH_VERBS: &[&str] = &[
     "insists",
     "noted",
     "notes",
+    "posted",
     "recalled",
     "reiterated",
     "remarked",
@@ -869,6 +870,7 @@ const WEAK_VERBS: &[&str] = &[
     "admitted",
     "confirmed",
     "denied",
+    "posted",
     "suggested",
 ];
 
@@ -1277,7 +1279,12 @@ fn speaker_of_cue<'t>(
 ) -> Option<PersonIx> {
     let word = |k: usize| &text[tokens[k].start..tokens[k].end];
     // Inversion: "…”, said Stoltenberg." / "said NATO Secretary General Jens Stoltenberg".
-    if v + 1 < tokens.len() && starts_upper(word(v + 1)) && adjacent(text, tokens[v], tokens[v + 1])
+    // After "told" comes who was told: "…, a senior official told Reuters".
+    let addressed = with_fold(word(v), |w| matches!(w, "told" | "tells"));
+    if !addressed
+        && v + 1 < tokens.len()
+        && starts_upper(word(v + 1))
+        && adjacent(text, tokens[v], tokens[v + 1])
     {
         let mut j = v + 1;
         while j + 1 < tokens.len()
@@ -1639,7 +1646,15 @@ fn attribute_sentence<'t>(
             continue;
         }
         if fold_in(word(v), WEAK_VERBS) {
-            let that = v + 1 < tokens.len() && word_is(v + 1, "that");
+            // "…posted on social media that…", "confirmed in a statement that…": the
+            // that-clause after a phrase of where or when, not "acknowledged his part in
+            // that attack".
+            let after_phrase = v + 1 < tokens.len()
+                && ["on", "in", "at", "to", "via"]
+                    .iter()
+                    .any(|p| word_is(v + 1, p))
+                && (v + 2..tokens.len().min(v + 6)).any(|k| word_is(k, "that"));
+            let that = (v + 1 < tokens.len() && word_is(v + 1, "that")) || after_phrase;
             if !that && !speechlike {
                 continue;
             }

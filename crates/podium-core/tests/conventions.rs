@@ -1266,3 +1266,25 @@ fn a_short_quotation_after_its_speakers_and_a_lowercase_role_find_who_spoke() {
         .iter()
         .all(|s| !s.name.eq_ignore_ascii_case("spokesman")));
 }
+
+#[test]
+fn who_was_told_is_not_who_spoke_and_a_post_is_reported_speech() {
+    let c = one(
+        "article.txt",
+        "Deliveries\nBy Olena Koval, Kyiv Independent\n9 June 2024\n\n\
+         Foreign Minister Dmytro Kuleba posted on social media that he had spoken with Berlin.\n\n\
+         \"We are watching closely,\" a senior US official told Reuters.\n\n\
+         The minister posted photos of the meeting.\n\n\
+         Radoicic has openly acknowledged his participation in that attack.\n",
+    );
+    let d = &c.documents[0];
+    let who = |needle: &str| speaker_id(&c, passage_with(d, needle));
+    assert_eq!(who("spoken with Berlin"), Some("dmytro-kuleba"));
+    assert_eq!(passage_with(d, "spoken with Berlin").mode, Mode::Reported);
+    // Reuters was told; the official is unnamed.
+    assert_eq!(who("watching closely"), None);
+    assert!(c.speakers.iter().all(|s| s.name != "Reuters"));
+    // A post of photos says nothing; "in that attack" is no that-clause.
+    assert_eq!(passage_with(d, "photos").mode, Mode::Narration);
+    assert_eq!(passage_with(d, "participation").mode, Mode::Narration);
+}
