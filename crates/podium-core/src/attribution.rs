@@ -373,6 +373,10 @@ pub fn transcript(
     let mut reply_to: Option<u32> = None;
     let mut last_question: Option<u32> = None;
     let mut introduced: Option<Mention> = None;
+    // "General Christopher Cavoli is Supreme Allied Commander Europe": the people a
+    // moderator introduces, known by surname for their labels (`GEN. CAVOLI:`).
+    let mut moderating = false;
+    let mut mentions = Mentions::default();
 
     let mut labels = labels.iter();
     for block in body {
@@ -396,6 +400,15 @@ pub fn transcript(
                 if mode != Mode::Question && piece_start < end {
                     if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
                         introduced = Some(m);
+                    }
+                    if moderating {
+                        note_introduced(
+                            text,
+                            (piece_start, end),
+                            people,
+                            keep_upper,
+                            &mut mentions,
+                        );
                     }
                 }
             }
@@ -428,6 +441,7 @@ pub fn transcript(
                 Some(known) => known.member || (mention.member && !known.holds_office()),
                 None => mention.member,
             };
+            let moderator = is_moderator(&mention);
             let asks = label.question
                 || (mention.outlet.is_some() && mention.role.is_none())
                 || member
@@ -495,6 +509,7 @@ pub fn transcript(
                 };
             }
             introduced = None;
+            moderating = moderator;
             piece_start = words_after;
         }
         let end = block.span().end as usize;
@@ -518,6 +533,9 @@ pub fn transcript(
             if mode != Mode::Question {
                 if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
                     introduced = Some(m);
+                }
+                if moderating {
+                    note_introduced(text, (piece_start, end), people, keep_upper, &mut mentions);
                 }
             }
         }
@@ -564,6 +582,18 @@ fn is_moderator(m: &Mention) -> bool {
             .iter()
             .any(|w| r.contains(w))
     })
+}
+
+/// Registers the people named in a moderator's words.
+fn note_introduced<'t>(
+    text: &'t str,
+    (start, end): (usize, usize),
+    people: &mut People,
+    keep_upper: &dyn Fn(&str) -> bool,
+    mentions: &mut Mentions<'t>,
+) {
+    let tokens = toks(&text[start..end], start);
+    note_mentions(text, &tokens, people, keep_upper, mentions);
 }
 
 /// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
@@ -706,6 +736,9 @@ fn name_comma_outlet(s: &str, keep_upper: &dyn Fn(&str) -> bool) -> Option<Menti
     {
         return None;
     }
+    // "Hi, Sara Kline, Politico Europe": the name is what the last comma before the outlet
+    // sets off.
+    let before = before.rsplit(", ").next().unwrap_or(before);
     let words: Vec<&str> = before.split_whitespace().collect();
     let capitalised = words
         .iter()

@@ -1288,3 +1288,39 @@ fn who_was_told_is_not_who_spoke_and_a_post_is_reported_speech() {
     assert_eq!(passage_with(d, "photos").mode, Mode::Narration);
     assert_eq!(passage_with(d, "participation").mode, Mode::Narration);
 }
+
+const INTRODUCED_PANEL: &str =
+    "Transatlantic Security Panel\nAtlantic Council, Washington\nApril 18, 2024\n\n\
+MODERATOR: Welcome. Ambassador Julianne Smith is the US Permanent Representative to NATO. \
+General Christopher Cavoli is Supreme Allied Commander Europe.\n\n\
+AMB. SMITH: Thank you.\n\n\
+GEN. CAVOLI: Thanks for having me.\n\n\
+MODERATOR: Let's go to the audience.\n\n\
+QUESTION: Hi, Sara Kline, Politico Europe. General, how ready are the forces?\n\n\
+GEN. CAVOLI: Readier than ever.\n";
+
+#[test]
+fn a_moderator_introduces_the_panel_and_a_reporter_names_herself_after_a_greeting() {
+    let c = one("panel.txt", INTRODUCED_PANEL);
+    let d = &c.documents[0];
+    assert_eq!(
+        turn_speakers(&c, d),
+        [
+            "moderator",
+            "julianne-smith",
+            "christopher-cavoli",
+            "moderator",
+            "sara-kline",
+            "christopher-cavoli"
+        ]
+    );
+    let kline = c.speakers.iter().find(|s| s.id == "sara-kline").unwrap();
+    assert_eq!(kline.kind, SpeakerKind::Journalist);
+    assert_eq!(kline.role.as_deref(), Some("Reporter, Politico Europe"));
+    // Named by the moderator only, the introduced are no speakers of their own.
+    assert!(c
+        .speakers
+        .iter()
+        .all(|s| s.name != "Smith" && s.name != "Cavoli"));
+    assert_no_text_lost(d);
+}
