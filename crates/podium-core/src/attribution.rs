@@ -1015,6 +1015,16 @@ const NOT_PERSON: &[&str] = &[
     "that",
     "these",
     "those",
+    "one",
+    "nothing",
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "another",
+    "some",
+    "many",
     "defense",
     "defence",
     "ministers",
@@ -1083,6 +1093,21 @@ fn toks(s: &str, base: usize) -> Vec<Tok> {
 
 /// Quotation spans in a sentence (byte ranges including the marks).
 fn quotations(s: &str, base: usize) -> Vec<(usize, usize)> {
+    scan_quotations(s, base).0
+}
+
+/// Where a quotation opens that `s` does not close: a quotation that goes on in the next
+/// paragraph, as news style runs one over paragraphs (no closing mark, the next paragraph
+/// opening with one).
+fn unclosed_quotation(s: &str, base: usize) -> Option<usize> {
+    scan_quotations(s, base).1
+}
+
+fn opens_with_quotation(s: &str) -> bool {
+    s.trim_start().starts_with(['“', '"', '«', '„'])
+}
+
+fn scan_quotations(s: &str, base: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut prev = ' ';
@@ -1112,7 +1137,7 @@ fn quotations(s: &str, base: usize) -> Vec<(usize, usize)> {
         }
         prev = c;
     }
-    out
+    (out, open.map(|(o, _)| base + o))
 }
 
 /// Is a quoted stretch someone's words, rather than a name or a scare-quoted phrase?
@@ -1560,17 +1585,38 @@ pub fn article(
     let mut out = Attributed::default();
     let mut last_quote: Option<(PersonIx, usize)> = None; // speaker, paragraph
     let mut mentions = Mentions::default();
+    // The speaker of a quotation left open at the end of the paragraph before.
+    let mut carried: Option<PersonIx> = None;
     for (para, block) in body.iter().enumerate() {
         let span = block.span();
+        let paragraph = &text[span.range()];
         let mut pieces: Vec<(Mode, Option<PersonIx>, usize, usize)> = Vec::new();
-        if unbalanced(&text[span.range()]) {
+        let open = unclosed_quotation(paragraph, span.start as usize);
+        let runs_on = open.is_some()
+            && body
+                .get(para + 1)
+                .is_some_and(|next| opens_with_quotation(&text[next.span().range()]));
+        if unbalanced(paragraph) && !runs_on {
             out.findings.push(Finding {
                 at: span.start as usize,
                 message: "unbalanced quotation marks in this paragraph".into(),
             });
         }
+        // "…“My second priority is…”": a paragraph that takes up the quotation left open.
+        let mut taken_up = carried
+            .take()
+            .filter(|_| opens_with_quotation(paragraph))
+            .map(|p| {
+                (
+                    p,
+                    quotations(paragraph, span.start as usize)
+                        .first()
+                        .map(|q| q.1),
+                )
+            });
+        let mut speaker_of_open = None;
         for (s, e) in sentences(text, span.start as usize, span.end as usize) {
-            let (mode, who) = attribute_sentence(
+            let (mut mode, mut who) = attribute_sentence(
                 text,
                 (s, e),
                 people,
@@ -1579,6 +1625,28 @@ pub fn article(
                 last_quote,
                 para,
             );
+            // A cue naming someone else says the quotation was not taken up after all.
+            if taken_up.is_some_and(|(p, _)| who.is_some_and(|w| w != p)) {
+                taken_up = None;
+            }
+            if let Some((p, closes)) = taken_up {
+                (mode, who) = (Mode::Quote, Some(p));
+                match closes {
+                    Some(c) if c <= e => taken_up = None,
+                    // Left open again: it runs on into a third paragraph.
+                    None => speaker_of_open = Some(p),
+                    Some(_) => {}
+                }
+            } else if let Some(at) = open.filter(|&at| runs_on && at < e) {
+                // The sentence that opens a quotation the paragraph leaves open, and the
+                // ones after it, are the quotation.
+                if at >= s {
+                    speaker_of_open = who;
+                }
+                if let Some(p) = speaker_of_open {
+                    (mode, who) = (Mode::Quote, Some(p));
+                }
+            }
             if mode == Mode::Quote {
                 if let Some(p) = who {
                     last_quote = Some((p, para));
@@ -1588,6 +1656,9 @@ pub fn article(
                 Some(last) if last.0 == mode && last.1 == who => last.3 = e,
                 _ => pieces.push((mode, who, s, e)),
             }
+        }
+        if runs_on {
+            carried = speaker_of_open;
         }
         for (mode, who, s, e) in pieces {
             out.drafts.push(Draft {

@@ -1324,3 +1324,44 @@ fn a_moderator_introduces_the_panel_and_a_reporter_names_herself_after_a_greetin
         .all(|s| s.name != "Smith" && s.name != "Cavoli"));
     assert_no_text_lost(d);
 }
+
+#[test]
+fn a_quotation_run_over_paragraphs_stays_its_speakers() {
+    let c = build(&[(
+        "article.txt",
+        "Priorities\nBy Jane Doe, AFP\n2 October 2024\n\n\
+         Mark Rutte said: \"My first priority is to keep NATO strong. We will spend more.\n\n\
+         \"My second priority is to support Ukraine.\n\n\
+         \"My third is partnerships,\" he said. \"Nobody is safe alone.\"\n\n\
+         Analysts were unimpressed. Nothing more was said.\n\n\
+         One diplomat called the speech \"a start.\n",
+    )]);
+    let d = &c.corpus.documents[0];
+    let c_ = &c.corpus;
+    for needle in [
+        "first priority",
+        "spend more",
+        "second priority",
+        "third",
+        "safe alone",
+    ] {
+        let p = passage_with(d, needle);
+        assert_eq!(
+            (p.mode, speaker_id(c_, p)),
+            (Mode::Quote, Some("mark-rutte")),
+            "{needle}"
+        );
+    }
+    assert_eq!(passage_with(d, "unimpressed").mode, Mode::Narration);
+    assert_eq!(speaker_id(c_, passage_with(d, "Nothing more")), None);
+    // Run on into the next paragraph, an open quotation is news style, not a mistake; left
+    // open at the end of the text it still is one.
+    let warned: Vec<usize> = c
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("unbalanced"))
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(warned, [13]);
+    assert_no_text_lost(d);
+}
