@@ -398,17 +398,11 @@ pub fn transcript(
                 );
                 // A label alone on its line leaves no piece: `piece_start` is past `end`.
                 if mode != Mode::Question && piece_start < end {
-                    if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
+                    let words = (piece_start, end);
+                    if let Some(m) =
+                        read_answer(text, words, moderating, people, keep_upper, &mut mentions)
+                    {
                         introduced = Some(m);
-                    }
-                    if moderating {
-                        note_introduced(
-                            text,
-                            (piece_start, end),
-                            people,
-                            keep_upper,
-                            &mut mentions,
-                        );
                     }
                 }
             }
@@ -428,12 +422,13 @@ pub fn transcript(
             // An interview's one questioner is a speaker of their own, named by the label:
             // `INTERVIEWER:`, or in an interview of a named host anyone the title does not
             // name (`Helsinki Times:`).
+            let moderator = is_moderator(&mention);
             let known = people.find(&mention);
             let interviewer = role_has(&["interviewer"])
                 || (interview
                     && host.is_some()
                     && !label.answer
-                    && !is_moderator(&mention)
+                    && !moderator
                     && known.is_none_or(|ix| people.persons[ix].evidence == Evidence::Asked));
             // A member of a parliament asks, also when labelled by name alone the next time
             // ("Mr Ellwood:"); a minister who is a member too answers.
@@ -441,7 +436,6 @@ pub fn transcript(
                 Some(known) => known.member || (mention.member && !known.holds_office()),
                 None => mention.member,
             };
-            let moderator = is_moderator(&mention);
             let asks = label.question
                 || (mention.outlet.is_some() && mention.role.is_none())
                 || member
@@ -492,7 +486,7 @@ pub fn transcript(
                 let ix = people.resolve(&mention);
                 let person = &mut people.persons[ix];
                 person.note(Evidence::Official);
-                if person.name.is_none() && !is_moderator(&mention) {
+                if person.name.is_none() && !moderator {
                     out.findings.push(Finding {
                         at: line.start,
                         message: format!(
@@ -502,11 +496,7 @@ pub fn transcript(
                 }
                 speaker = Some(ix);
                 mode = Mode::Speech;
-                reply_to = if is_moderator(&mention) {
-                    None
-                } else {
-                    last_question
-                };
+                reply_to = if moderator { None } else { last_question };
             }
             introduced = None;
             moderating = moderator;
@@ -531,11 +521,11 @@ pub fn transcript(
                 end,
             );
             if mode != Mode::Question {
-                if let Some(m) = introduces_questioner(&text[piece_start..end], keep_upper) {
+                let words = (piece_start, end);
+                if let Some(m) =
+                    read_answer(text, words, moderating, people, keep_upper, &mut mentions)
+                {
                     introduced = Some(m);
-                }
-                if moderating {
-                    note_introduced(text, (piece_start, end), people, keep_upper, &mut mentions);
                 }
             }
         }
@@ -584,16 +574,21 @@ fn is_moderator(m: &Mention) -> bool {
     })
 }
 
-/// Registers the people named in a moderator's words.
-fn note_introduced<'t>(
+/// What words that are no question tell of the speakers to come: the questioner they call
+/// on, returned, and, in a moderator's words, the people introduced, registered.
+fn read_answer<'t>(
     text: &'t str,
     (start, end): (usize, usize),
+    moderating: bool,
     people: &mut People,
     keep_upper: &dyn Fn(&str) -> bool,
     mentions: &mut Mentions<'t>,
-) {
-    let tokens = toks(&text[start..end], start);
-    note_mentions(text, &tokens, people, keep_upper, mentions);
+) -> Option<Mention> {
+    if moderating {
+        let tokens = toks(&text[start..end], start);
+        note_mentions(text, &tokens, people, keep_upper, mentions);
+    }
+    introduces_questioner(&text[start..end], keep_upper)
 }
 
 /// "[inaudible] from Reuters. Questions for both…", "Jane Doe, AFP. My question…",
@@ -1347,10 +1342,7 @@ fn speaker_of_cue<'t>(
         let mut j = v + 1;
         while j + 1 < tokens.len()
             && adjacent(text, tokens[j], tokens[j + 1])
-            && (starts_upper(word(j + 1))
-                || is_role_word(word(j + 1))
-                || of_between(text, tokens, j + 1)
-                || particle_in_name(text, tokens, j + 1))
+            && in_name(text, tokens, j + 1)
         {
             j += 1;
         }
@@ -1407,10 +1399,7 @@ fn speaker_of_cue<'t>(
     let mut start = end;
     while start > 0
         && adjacent(text, tokens[start - 1], tokens[start])
-        && (starts_upper(word(start - 1))
-            || is_role_word(word(start - 1))
-            || of_between(text, tokens, start - 1)
-            || particle_in_name(text, tokens, start - 1))
+        && in_name(text, tokens, start - 1)
     {
         start -= 1;
     }
@@ -1438,6 +1427,16 @@ fn speaker_of_cue<'t>(
         return people.find(m);
     }
     person_for(run, people, keep_upper, mentions)
+}
+
+/// Can token `k` be part of a name with its title next to a cue: a capital, a role word, an
+/// "of" or a surname's particle between capitals?
+fn in_name(text: &str, tokens: &[Tok], k: usize) -> bool {
+    let w = &text[tokens[k].start..tokens[k].end];
+    starts_upper(w)
+        || is_role_word(w)
+        || of_between(text, tokens, k)
+        || particle_in_name(text, tokens, k)
 }
 
 /// Is token `k` an "of" inside a name or title: "Secretary of State Antony Blinken", "Lord

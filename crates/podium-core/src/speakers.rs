@@ -174,7 +174,7 @@ const PEERAGE: &[&str] = &[
     "viscountess",
 ];
 
-pub fn is_peerage(word: &str) -> bool {
+fn is_peerage(word: &str) -> bool {
     fold_in(word, PEERAGE)
 }
 
