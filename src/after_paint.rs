@@ -4,7 +4,10 @@
 
 use std::time::Duration;
 
+use js_sys::Promise;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
 /// Runs `f` in a task after the next frame has been painted.
 fn after_next_paint(f: impl FnOnce() + 'static) {
@@ -12,6 +15,72 @@ fn after_next_paint(f: impl FnOnce() + 'static) {
     // queued from one runs after them. A hidden tab paints no frames: the work waits until
     // the tab is shown.
     request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
+/// How long [`next_paint`] waits for a frame that does not come.
+const NO_FRAME: Duration = Duration::from_millis(100);
+
+/// Paces long work on the main thread: [`Pace::step`] between two of its steps lets the
+/// browser paint a frame once the work since the last one has taken the budget, so no frame
+/// waits for more than about a budget of it, and a short job goes straight through.
+/// [`Pace::paint`] after a step that changes the page gives that change a frame of its own:
+/// the browser's style, layout and paint of it are work the budget does not see.
+///
+/// Queued tasks (`setTimeout(0)`) are not enough: Chromium ran the steps of a large import
+/// back to back for 100 ms and more without painting.
+pub struct Pace {
+    budget_ms: f64,
+    since: f64,
+}
+
+impl Pace {
+    /// Starts counting now. `budget_ms` of work a frame leaves the rest of the frame (16.7 ms
+    /// at 60 Hz) for the browser to render it.
+    pub fn new(budget_ms: f64) -> Pace {
+        Pace {
+            budget_ms,
+            since: now(),
+        }
+    }
+
+    /// Waits for the next painted frame if this frame's budget is spent.
+    pub async fn step(&mut self) {
+        if now() - self.since > self.budget_ms {
+            self.paint().await;
+        }
+    }
+
+    /// Waits for the next painted frame.
+    pub async fn paint(&mut self) {
+        next_paint().await;
+        self.since = now();
+    }
+}
+
+/// Milliseconds since the page started.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a task after the next frame has been painted. A hidden tab paints no frames;
+/// there it resolves after [`NO_FRAME`] (or as soon as the browser runs timers there), so
+/// the work that waits still ends.
+pub async fn next_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let fallback = resolve.clone();
+        after_next_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        set_timeout(
+            move || {
+                let _ = fallback.call0(&JsValue::NULL);
+            },
+            NO_FRAME,
+        );
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// `source`'s value, taken again after the frame that shows a change has been painted.
@@ -38,6 +107,7 @@ where
             }
             if shown.with_untracked(|s| *s != now) {
                 shown.set(now);
+                crate::marks::mark("after-paint");
             }
         });
     });

@@ -11,6 +11,7 @@ mod components;
 mod corpus;
 mod desk;
 mod library;
+mod marks;
 mod panic;
 mod shelf;
 mod sort;

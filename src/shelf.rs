@@ -18,6 +18,7 @@ use podium_core::workbench::{ImportReport, Reply, Request, Upload};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::after_paint::Pace;
 use crate::desk::Desk;
 use crate::library::Library;
 use crate::state::{Session, Shared, Toast};
@@ -154,7 +155,7 @@ impl Shelf {
                 self.desk
                     .update_value(|d| d.set_corrections(saved.corrections));
             }
-            self.publish_in_steps().await;
+            self.publish_in_steps(&mut Pace::new(STEP_BUDGET_MS)).await;
             self.progress.set(None);
         });
     }
@@ -221,6 +222,8 @@ impl Shelf {
                 ))));
                 match self.ask(Request::Add(uploads)).await {
                     Ok(reply) => {
+                        crate::marks::mark("import-reply");
+                        let mut pace = Pace::new(STEP_BUDGET_MS);
                         // What is saved is each added document's text as parsed, which a
                         // restore parses again.
                         let added = |f: &str| {
@@ -242,11 +245,14 @@ impl Shelf {
                         self.desk
                             .update_value(|d| d.add(reply.corpus, &reply.reports));
                         reports.extend(reply.reports);
-                        // The panel's report rows first, in a task of their own: the new
-                        // library's steps follow, so the rows and the new cards are not laid
-                        // out in the same frame.
+                        // The panel's report rows, then the new library, each in a frame of
+                        // its own; then saving, which copies every text.
+                        pace.step().await;
                         self.reports.set(std::mem::take(&mut reports));
-                        self.publish_in_steps().await;
+                        crate::marks::mark("import-reports");
+                        pace.paint().await;
+                        self.publish_in_steps(&mut pace).await;
+                        pace.paint().await;
                     }
                     Err(e) => {
                         self.progress.set(None);
@@ -274,7 +280,8 @@ impl Shelf {
             if !documents.is_empty() {
                 self.progress
                     .set(Some(Progress::busy("Saving in this browser")));
-                self.saved(store::put_documents(&documents).await);
+                self.saved(store::put_documents(documents).await);
+                crate::marks::mark("import-saved");
             }
             self.progress.set(None);
         });
@@ -380,29 +387,25 @@ impl Shelf {
         self.set_library(library);
     }
 
-    /// As [`Shelf::publish`], in tasks of their own: the new library's index, in steps of
-    /// [`INDEX_BUDGET_MS`] (it takes a while for a large corpus), then the rest of its
-    /// catalog, then the views' update to it, so the end of an import holds the page for
-    /// less at a time. It starts with a yield, so that what came before (decoding the
-    /// worker's reply) is a task of its own too.
-    async fn publish_in_steps(&self) {
+    /// As [`Shelf::publish`], in steps paced by `pace`: the new library's index (it takes a
+    /// while for a large corpus), the rest of its catalog, then the views' update to it, so
+    /// the end of a large import holds the page for about a frame's budget at a time.
+    async fn publish_in_steps(&self, pace: &mut Pace) {
         let before = self.edition();
-        next_task().await;
+        pace.step().await;
         let contents = self.desk.with_value(Desk::contents);
         let mut index = IndexBuilder::default();
-        let mut started = now();
         while index.step(&contents.corpus) {
-            if now() - started > INDEX_BUDGET_MS {
-                next_task().await;
-                started = now();
-            }
+            pace.step().await;
         }
-        next_task().await;
+        crate::marks::mark("indexed");
         let library = Library::with_index(contents, index.finish());
-        next_task().await;
+        crate::marks::mark("catalog");
+        pace.step().await;
         // A correction published meanwhile built its library from the same desk, and later.
         if self.edition() == before {
             self.set_library(library);
+            crate::marks::mark("library-shown");
         }
     }
 
@@ -482,14 +485,9 @@ async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// How long one task of indexing an import runs, in milliseconds: half a frame, so the
-/// browser keeps the rest for painting and input.
-const INDEX_BUDGET_MS: f64 = 8.0;
-
-/// Milliseconds since the page started.
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
+/// How much of a frame the end of an import may take, in milliseconds: the browser keeps
+/// the rest (about 8 ms at 60 Hz) to lay out and paint what changed, and for input.
+const STEP_BUDGET_MS: f64 = 8.0;
 
 /// Resolves in a later task, after the browser has had a chance to paint and handle input.
 async fn next_task() {

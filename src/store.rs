@@ -15,7 +15,7 @@ use podium_core::corrections::Correction;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 const DATABASE: &str = "podium";
 const VERSION: u32 = 1;
@@ -112,18 +112,47 @@ pub async fn load() -> Result<Saved, StoreError> {
 }
 
 /// Saves documents, replacing any of the same file name.
-pub async fn put_documents(documents: &[LocalDocument]) -> Result<(), StoreError> {
+pub async fn put_documents(documents: Vec<LocalDocument>) -> Result<(), StoreError> {
     let doing = "save your documents";
     write(DOCUMENTS, doing, |store| {
-        for d in documents {
-            let entry = Object::new();
-            Reflect::set(&entry, &"file".into(), &d.file.as_str().into())?;
-            Reflect::set(&entry, &"text".into(), &d.text.as_str().into())?;
-            store.put(&entry)?;
-        }
-        Ok(())
+        put_from(store.clone(), documents.into_iter())
     })
     .await
+}
+
+/// About how much text one task hands to IndexedDB: the browser copies each entry when it
+/// is put, and a large import's texts copied in one task held the page for over a frame.
+const BATCH_BYTES: usize = 16 * 1024;
+
+/// Puts `documents` a batch at a time, each batch once the last request of the one before
+/// has succeeded: its transaction stays open for requests made in its callbacks.
+fn put_from(
+    store: IdbObjectStore,
+    mut documents: std::vec::IntoIter<LocalDocument>,
+) -> Result<(), JsValue> {
+    let mut bytes = 0;
+    let mut last = None;
+    for d in documents.by_ref() {
+        let entry = Object::new();
+        Reflect::set(&entry, &"file".into(), &d.file.as_str().into())?;
+        Reflect::set(&entry, &"text".into(), &d.text.as_str().into())?;
+        last = Some(store.put(&entry)?);
+        bytes += d.text.len();
+        if bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    if let Some(request) = last.filter(|_| documents.len() > 0) {
+        let next = Closure::once_into_js(move || {
+            // A failure now cannot reach `write`: abort, so the transaction fails instead of
+            // committing only the first batches.
+            if put_from(store.clone(), documents).is_err() {
+                let _ = store.transaction().abort();
+            }
+        });
+        request.set_onsuccess(Some(next.unchecked_ref()));
+    }
+    Ok(())
 }
 
 pub async fn remove_document(file: &str) -> Result<(), StoreError> {

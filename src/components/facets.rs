@@ -496,10 +496,11 @@ fn DateFacet() -> impl IntoView {
 pub fn Facets() -> impl IntoView {
     let podium = use_podium();
     let drawn = painted();
-    // Speakers first; the other facets a frame later, so that neither frame lays out the
-    // whole column's new rows.
+    // Speakers first, topics a frame later, the other facets a frame after that, so that no
+    // frame lays out the whole column's new rows.
     let speakers = podium.column;
-    let others = speakers.after_paint();
+    let topics = speakers.after_paint();
+    let others = topics.after_paint();
     view! {
         <div class="drawer-backdrop" class:open=move || podium.drawer.get() on:click=move |_| podium.drawer.set(false)></div>
         <aside id="facets" aria-label="Filters" class:open=move || podium.drawer.get()>
@@ -509,7 +510,7 @@ pub fn Facets() -> impl IntoView {
             // Drawn once the first passages have been painted: they come sooner.
             <Show when=move || drawn.get()>
                 <SpeakerFacet stage=speakers />
-                <TopicFacet stage=others />
+                <TopicFacet stage=topics />
                 <VoiceFacet stage=others />
                 <AskedFacet stage=others />
                 <DocumentFacet stage=others />

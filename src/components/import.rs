@@ -8,6 +8,7 @@ use podium_core::Kind;
 use crate::app::file_sources;
 use crate::components::export::download;
 use crate::shelf::{use_shelf, Source};
+use crate::state::use_podium;
 use podium_core::workbench::{ImportReport, Summary};
 
 #[component]
@@ -198,9 +199,14 @@ fn LocalDocuments() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // Removing while an import runs would race it in the worker: one change at a time.
     let busy = move || shelf.busy();
-    // A memo: a correction, which leaves the files as they are, leaves the list alone.
+    // A memo: a correction, which leaves the files as they are, leaves the list alone. It
+    // follows the library with the facet column, a frame or two after the passages: a large
+    // import adds a row per file, which would otherwise be built and laid out with them.
+    let column = use_podium().column;
     let documents = Memo::new(move |_| {
-        shelf.with_desk(|d| d.local_files().map(String::from).collect::<Vec<_>>())
+        column
+            .library
+            .with(|l| l.local.iter().cloned().collect::<Vec<_>>())
     });
     let corrections = move || shelf.with_desk(|d| d.corrections().len());
     let row = move |file: String| {

@@ -282,6 +282,7 @@ fn VirtualList() -> impl IntoView {
                 measured.update(|m| *m = m.wrapping_add(1));
             }
             read_viewport();
+            crate::marks::mark("list-measured");
         });
     });
 
