@@ -158,11 +158,11 @@ if ! skipped import && [ -d target/bench-corpus/100 ] && [ -f "$out/podium-seeds
     echo
     timeout 900 node bench/import-freeze.mjs --dist "$out/podium-seeds" --rounds "$rounds" target/bench-corpus/100
     echo
-    echo "Main-thread tasks of an import, from a Chromium trace (\`bench/import-trace.mjs\`):"
+    echo "Main-thread tasks and late frames of imports, from Chromium traces (\`bench/import-trace.mjs --rounds $rounds\`):"
     echo
-    for _ in $(seq "$rounds"); do
-      timeout 300 node bench/import-trace.mjs --dist "$out/podium-seeds" target/bench-corpus/100 | sed 's/^/- /'
-      timeout 300 node bench/import-trace.mjs --all --dist "$out/podium-seeds" target/bench-corpus/100 | sed 's/^/- /'
+    for which in "" --all --large; do
+      # shellcheck disable=SC2086 # an empty $which is no argument
+      timeout 600 node bench/import-trace.mjs $which --rounds "$rounds" --dist "$out/podium-seeds" target/bench-corpus/100 | sed 's/^/- /'
     done
     echo
   } >>"$report"
