@@ -399,6 +399,7 @@ impl Shelf {
             pace.step().await;
         }
         crate::marks::mark("indexed");
+        pace.step().await;
         let library = Library::with_index(contents, index.finish());
         crate::marks::mark("catalog");
         pace.step().await;
