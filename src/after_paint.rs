@@ -23,8 +23,10 @@ const NO_FRAME: Duration = Duration::from_millis(100);
 /// Paces long work on the main thread: [`Pace::step`] between two of its steps lets the
 /// browser paint a frame once the work since the last one has taken the budget, so no frame
 /// waits for more than about a budget of it, and a short job goes straight through.
-/// [`Pace::paint`] after a step that changes the page gives that change a frame of its own:
-/// the browser's style, layout and paint of it are work the budget does not see.
+/// [`Pace::paint`] after a step that changes the page gives that change a frame of its own.
+/// The budget counts from the start of the last frame, so the browser's own style, layout
+/// and paint of a change count too: after a frame that took the budget, the next step
+/// waits for one more.
 ///
 /// Queued tasks (`setTimeout(0)`) are not enough: Chromium ran the steps of a large import
 /// back to back for 100 ms and more without painting.
@@ -52,8 +54,7 @@ impl Pace {
 
     /// Waits for the next painted frame.
     pub async fn paint(&mut self) {
-        next_paint().await;
-        self.since = now();
+        self.since = next_paint().await;
     }
 }
 
@@ -64,23 +65,30 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Resolves in a task after the next frame has been painted. A hidden tab paints no frames;
-/// there it resolves after [`NO_FRAME`] (or as soon as the browser runs timers there), so
-/// the work that waits still ends.
-pub async fn next_paint() {
+/// Resolves in a task after the next frame has been painted, with the time that frame
+/// started. A hidden tab paints no frames; there it resolves after [`NO_FRAME`] (or as soon
+/// as the browser runs timers there), with the time then, so the work that waits still ends.
+async fn next_paint() -> f64 {
     let promise = Promise::new(&mut |resolve, _| {
         let fallback = resolve.clone();
-        after_next_paint(move || {
-            let _ = resolve.call0(&JsValue::NULL);
+        request_animation_frame(move || {
+            let started = JsValue::from(now());
+            set_timeout(
+                move || {
+                    let _ = resolve.call1(&JsValue::NULL, &started);
+                },
+                Duration::ZERO,
+            );
         });
         set_timeout(
             move || {
-                let _ = fallback.call0(&JsValue::NULL);
+                let _ = fallback.call1(&JsValue::NULL, &JsValue::from(now()));
             },
             NO_FRAME,
         );
     });
-    let _ = JsFuture::from(promise).await;
+    let started = JsFuture::from(promise).await.ok();
+    started.and_then(|t| t.as_f64()).unwrap_or_else(now)
 }
 
 /// `source`'s value, taken again after the frame that shows a change has been painted.
