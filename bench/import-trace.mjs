@@ -14,7 +14,9 @@
 // Per import it prints every main-thread task over 8 ms, in order, as wall-clock time / the
 // main thread's CPU time (on a busy machine the thread also waits for a core: the
 // difference), named by what it runs and by the app's user-timing marks inside it
-// (`podium:…`, src/marks.rs: import-reply, indexed, library-shown, list-measured, …):
+// (`podium:…`, src/marks.rs: import-reply, indexed, library-shown, list-measured, and
+// stage-overview, stage-column, stage-topics, stage-other-facets, stage-documents and
+// stage-choices for the parts of the page that follow a frame later, src/state.rs):
 //   ipc      a message from the browser process: Playwright handing over the files, storage
 //   reply    the worker's reply: decoding it
 //   timer    a task the app queued: a step of the new library, the report, the overview's

@@ -92,8 +92,9 @@ async fn next_paint() -> f64 {
 }
 
 /// `source`'s value, taken again after the frame that shows a change has been painted.
-/// Changes made meanwhile are taken together, as the latest.
-pub fn after_paint<T>(source: Memo<T>) -> ReadSignal<T>
+/// Changes made meanwhile are taken together, as the latest. `stage` names the user-timing
+/// mark of the task that takes a change (`podium:stage-{stage}`).
+pub fn after_paint<T>(source: Memo<T>, stage: &'static str) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -114,8 +115,8 @@ where
                 return;
             }
             if shown.with_untracked(|s| *s != now) {
+                crate::marks::mark(&format!("stage-{stage}"));
                 shown.set(now);
-                crate::marks::mark("after-paint");
             }
         });
     });

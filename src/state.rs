@@ -92,9 +92,42 @@ pub struct Podium {
     /// The library and results for the overview (who says it most, when, speaker × topic),
     /// a frame after the passages.
     pub overview: Stage,
-    /// The library and results for the facet column and the correction choices, a frame
-    /// after the overview.
-    pub column: Stage,
+    /// The library and results for the facet column and the correction choices, in parts a
+    /// frame apart after the overview.
+    pub column: Column,
+}
+
+/// The stages of the facet column: no frame lays out the whole column's new rows.
+#[derive(Clone, Copy)]
+pub struct Column {
+    /// The speaker facet, a frame after the overview.
+    pub speakers: Stage,
+    /// The topic facet, a frame later.
+    pub topics: Stage,
+    /// The other facets, a frame later.
+    pub others: Stage,
+    /// The list of the reader's own documents, a frame later: an import of a hundred files
+    /// adds a hundred rows.
+    pub documents: Stage,
+    /// The names the correction inputs suggest, unseen until asked for, last: a corpus with
+    /// thousands of keyphrases has as many options.
+    pub choices: Stage,
+}
+
+impl Column {
+    fn after(overview: Stage) -> Column {
+        let speakers = overview.after_paint("column");
+        let topics = speakers.after_paint("topics");
+        let others = topics.after_paint("other-facets");
+        let documents = others.after_paint("documents");
+        Column {
+            speakers,
+            topics,
+            others,
+            documents,
+            choices: documents.after_paint("choices"),
+        }
+    }
 }
 
 /// A library and its results as one part of the page shows them.
@@ -111,10 +144,11 @@ pub struct Stage {
 }
 
 impl Stage {
-    /// The same library and results, taken after the frame that shows a change.
-    pub fn after_paint(self) -> Stage {
+    /// The same library and results, taken after the frame that shows a change; `name`
+    /// names the stage in user-timing marks.
+    pub fn after_paint(self, name: &'static str) -> Stage {
         let Stage { library, results } = self;
-        let both = after_paint(Memo::new(move |_| (library.get(), results.get())));
+        let both = after_paint(Memo::new(move |_| (library.get(), results.get())), name);
         Stage {
             library: Memo::new(move |_| both.with(|b| b.0.clone())),
             results: Memo::new(move |_| both.with(|b| b.1.clone())),
@@ -175,7 +209,7 @@ impl Podium {
             library: Memo::new(move |_| library.get()),
             results,
         }
-        .after_paint();
+        .after_paint("overview");
         let podium = Podium {
             library,
             session,
@@ -185,7 +219,7 @@ impl Podium {
             selected: session.selected,
             drawer: session.drawer,
             overview,
-            column: overview.after_paint(),
+            column: Column::after(overview),
         };
         // A new query starts at the top of its results; a new library keeps the reader's place.
         Effect::new(move |first: Option<()>| {

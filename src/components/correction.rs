@@ -124,7 +124,7 @@ pub fn Choices() -> impl IntoView {
     // the same names leaves the options as they are.
     let names = move |of: fn(&Library) -> Vec<String>| {
         Memo::new(move |_| {
-            let mut names = podium.column.library.with(|l| of(l));
+            let mut names = podium.column.choices.library.with(|l| of(l));
             names.sort_unstable();
             names.dedup();
             names
@@ -137,11 +137,10 @@ pub fn Choices() -> impl IntoView {
     let options = move |names: Memo<Vec<String>>| {
         move || {
             drawn.get().then(|| {
-                names
-                    .get()
-                    .into_iter()
-                    .map(|name| view! { <option value=name></option> })
-                    .collect_view()
+                // Keyed: a new library keeps the options of the names it still has.
+                view! {
+                    <For each=move || names.get() key=String::clone children=|name| view! { <option value=name></option> } />
+                }
             })
         }
     };

@@ -19,7 +19,7 @@ use podium_core::{Date, Origin, SpeakerKind};
 use crate::after_paint::painted;
 use crate::library::Library;
 use crate::sort::sort_by;
-use crate::state::{use_podium, Stage};
+use crate::state::{use_podium, Column, Stage};
 
 /// One facet value with its include and exclude buttons.
 #[component]
@@ -496,11 +496,12 @@ fn DateFacet() -> impl IntoView {
 pub fn Facets() -> impl IntoView {
     let podium = use_podium();
     let drawn = painted();
-    // Speakers first, topics a frame later, the other facets a frame after that, so that no
-    // frame lays out the whole column's new rows.
-    let speakers = podium.column;
-    let topics = speakers.after_paint();
-    let others = topics.after_paint();
+    let Column {
+        speakers,
+        topics,
+        others,
+        ..
+    } = podium.column;
     view! {
         <div class="drawer-backdrop" class:open=move || podium.drawer.get() on:click=move |_| podium.drawer.set(false)></div>
         <aside id="facets" aria-label="Filters" class:open=move || podium.drawer.get()>

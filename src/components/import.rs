@@ -200,9 +200,9 @@ fn LocalDocuments() -> impl IntoView {
     // Removing while an import runs would race it in the worker: one change at a time.
     let busy = move || shelf.busy();
     // A memo: a correction, which leaves the files as they are, leaves the list alone. It
-    // follows the library with the facet column, a frame or two after the passages: a large
+    // follows the library a few frames after the passages (see `state::Column`): a large
     // import adds a row per file, which would otherwise be built and laid out with them.
-    let column = use_podium().column;
+    let column = use_podium().column.documents;
     let documents = Memo::new(move |_| {
         column
             .library
