@@ -9,12 +9,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// Runs `f` in a task after the next frame has been painted.
-fn after_next_paint(f: impl FnOnce() + 'static) {
+/// Runs `f` in a task after the next frame has been painted, with the time that frame
+/// started.
+fn after_next_paint(f: impl FnOnce(f64) + 'static) {
     // Animation-frame callbacks run before the frame's style, layout and paint; a task
     // queued from one runs after them. A hidden tab paints no frames: the work waits until
     // the tab is shown.
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    request_animation_frame(move || {
+        let started = now();
+        set_timeout(move || f(started), Duration::ZERO);
+    });
 }
 
 /// How long [`next_paint`] waits for a frame that does not come.
@@ -71,14 +75,8 @@ fn now() -> f64 {
 async fn next_paint() -> f64 {
     let promise = Promise::new(&mut |resolve, _| {
         let fallback = resolve.clone();
-        request_animation_frame(move || {
-            let started = JsValue::from(now());
-            set_timeout(
-                move || {
-                    let _ = resolve.call1(&JsValue::NULL, &started);
-                },
-                Duration::ZERO,
-            );
+        after_next_paint(move |started| {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from(started));
         });
         set_timeout(
             move || {
@@ -106,7 +104,7 @@ where
             return;
         }
         pending.set_value(true);
-        after_next_paint(move || {
+        after_next_paint(move |_| {
             // The view that asked may have gone meanwhile.
             let Some(now) = source.try_get_untracked() else {
                 return;
@@ -127,7 +125,7 @@ where
 /// then does not hold up the first passages.
 pub fn painted() -> ReadSignal<bool> {
     let painted = RwSignal::new(false);
-    after_next_paint(move || {
+    after_next_paint(move |_| {
         painted.try_set(true);
     });
     painted.read_only()
