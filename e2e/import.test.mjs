@@ -314,6 +314,58 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.deepEqual(page.errors.filter((e) => !e.startsWith('request:') && !e.includes('404')), []);
   });
 
+  test('while the worker parses, progress says so and the page answers the reader', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: 'about:blank' });
+    // The page's messages to the import worker are held until the test lets them go: the
+    // worker's parse takes as long as the test needs to look at the page meanwhile.
+    await page.addInitScript(() => {
+      const held = [];
+      window.__holding = true;
+      window.__release = () => {
+        window.__holding = false;
+        for (const [worker, args] of held.splice(0)) Worker.prototype.postMessage.apply(worker, args);
+      };
+      window.Worker = class extends window.Worker {
+        postMessage(...args) {
+          if (window.__holding) held.push([this, args]);
+          else super.postMessage(...args);
+        }
+      };
+    });
+    await page.goto(site.url, { waitUntil: 'load' });
+    await page.locator(RESULTS).first().waitFor();
+    const embedded = await total(page);
+    await openPanel(page);
+    await page.setInputFiles('#import-files', [file('remarks-blinken.txt', TRANSCRIPT), file('finland-article.md', ARTICLE)]);
+
+    const progress = page.locator('.import-progress');
+    await until(() => progress.innerText(), (t) => /Parsing and indexing 2 documents/.test(t), 'the progress line says what is under way');
+    assert.equal(await progress.locator('progress').count(), 1, 'with a bar');
+    assert.equal(await progress.getAttribute('role'), 'status', 'read out by screen readers');
+    assert.equal(await page.locator('#import-files').isDisabled(), true, 'no second import meanwhile');
+
+    // The reader searches and filters while the worker works, and the page follows at once.
+    const search = page.getByRole('searchbox', { name: 'Search passages' });
+    await search.fill('kosovo');
+    const before = await until(() => shown(page), (n) => n > 0 && n < embedded, 'the search answers during the import');
+    await page.locator(`${facet('voice', 'verbatim')} button.include`).click();
+    await until(() => shown(page), (n) => n > 0 && n < before, 'a filter answers during the import');
+    await page.locator(`${facet('voice', 'verbatim')} button.include`).click();
+    await until(() => shown(page), (n) => n === before, 'and is taken off again');
+    assert.equal(await progress.count(), 1, 'all that while the import was still under way');
+    assert.equal(await total(page), embedded, 'and nothing of it shown yet');
+
+    // Let the worker go: the documents come in under the reader's search, which stays.
+    await page.evaluate(() => window.__release());
+    await until(() => page.locator('.import-reports > li').count(), (n) => n === 2, 'a report per file');
+    await until(() => total(page), (n) => n > embedded, 'the imported passages are counted');
+    assert.equal(await search.inputValue(), 'kosovo');
+    // The transcript's Kosovo question and answer join the results.
+    await until(() => shown(page), (n) => n === before + 2, "the search now finds the import's passages too");
+    await progress.waitFor({ state: 'detached' });
+    assert.deepEqual(page.errors, []);
+  });
+
   test('Esc closes "Your documents" and gives focus back, but not over a draft being pasted', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await site.open(viewports.desktop, { url: site.url });
     await page.locator(RESULTS).first().waitFor();
