@@ -3,13 +3,16 @@
 // the import a long task belongs to, and whether a frame came late because the page's main
 // thread was busy or because the browser's compositor and rasterizer were.
 //
-//   node bench/import-trace.mjs [--dist DIR] [--all | --large] [--rounds N] [--detail] [SYNTH_DIR]
+//   node bench/import-trace.mjs [--dist DIR] [--all | --large | --correct] [--rounds N] [--detail] [SYNTH_DIR]
 //
 // Imports the first two files of SYNTH_DIR (default target/bench-corpus/100), all of them
 // with --all, or one file of about 1 MB (SYNTH_DIR's texts joined, four times, as in
 // import-freeze.mjs) with --large, through the file picker of a built site (default dist/),
 // N times (default 1), each in a fresh page, tracing from the file choice to the progress
-// line gone while an animation-frame loop asks for a frame at every vsync.
+// line gone while an animation-frame loop asks for a frame at every vsync. With --correct
+// it traces a correction instead: the first passage given a new speaker, from the click on
+// "Set speaker" to its card showing them (a site built with a large corpus shows what a
+// correction costs there: PODIUM_CORPUS=target/bench-corpus/1000 trunk build …).
 //
 // Per import it prints every main-thread task over 8 ms, in order, as wall-clock time / the
 // main thread's CPU time (on a busy machine the thread also waits for a core: the
@@ -51,6 +54,7 @@ const rounds = Number(option('--rounds', '1'));
 const all = flag('--all');
 const large = flag('--large');
 const detail = flag('--detail');
+const correct = flag('--correct');
 const dir = resolve(argv[0] ?? join(repoRoot, 'target', 'bench-corpus', '100'));
 
 const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
@@ -59,7 +63,7 @@ const file = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.fro
 const files = large
   ? [file('large.txt', text(names[0]) + names.slice(1).map((n) => text(n).split('\n').slice(3).join('\n')).join('\n').repeat(4))]
   : (all ? names : names.slice(0, 2)).map((name) => file(name, text(name)));
-const label = large ? 'one large file' : `${files.length} files`;
+const label = correct ? 'a correction' : large ? 'one large file' : `${files.length} files`;
 
 const TWO_FRAMES_US = 33_400;
 const ms = (us) => Math.round(us / 100) / 10;
@@ -69,9 +73,17 @@ async function traceImport(site) {
   const page = await site.open(viewports.desktop, { url: site.url });
   try {
     await page.locator('ol#results article.passage').first().waitFor();
-    await page.locator('#import-toggle').click();
-    // The worker starts when the panel opens; let that settle, as a reader choosing files would.
-    await page.waitForTimeout(500);
+    const card = page.locator('ol#results article.passage').first();
+    if (correct) {
+      // The correction form open and filled in before the trace: it starts at the click.
+      await page.waitForTimeout(500);
+      await card.locator('button.correct').click();
+      await card.locator('.correction .correct-speaker input').fill('Jane Analyst');
+    } else {
+      await page.locator('#import-toggle').click();
+      // The worker starts when the panel opens; let that settle, as a reader choosing files would.
+      await page.waitForTimeout(500);
+    }
     await page.evaluate(() => {
       const frame = () => window.__traceDone || requestAnimationFrame(frame);
       requestAnimationFrame(frame);
@@ -84,8 +96,16 @@ async function traceImport(site) {
       categories: 'toplevel,devtools.timeline,v8.execute,blink,blink.user_timing',
       transferMode: 'ReportEvents',
     });
-    await page.setInputFiles('#import-files', files);
-    await page.locator('.import-progress').waitFor({ state: 'detached', timeout: 120_000 });
+    if (correct) {
+      const same = `ol#results article.passage[data-doc="${await card.getAttribute('data-doc')}"][data-start="${await card.getAttribute('data-start')}"]`;
+      await card.locator('.correction').getByRole('button', { name: 'Set speaker' }).click();
+      await page.waitForFunction((same) => document.querySelector(same)?.dataset.speaker === 'jane-analyst', same);
+      // The overview and the facet column follow a few frames later.
+      await page.waitForTimeout(300);
+    } else {
+      await page.setInputFiles('#import-files', files);
+      await page.locator('.import-progress').waitFor({ state: 'detached', timeout: 120_000 });
+    }
     await cdp.send('Tracing.end');
     await complete;
     await page.evaluate(() => (window.__traceDone = true));
@@ -100,9 +120,12 @@ function analyse(events) {
     events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
   const main = events.filter((e) => renderer.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur);
-  // From the file input's change event: before it, Playwright hands the files over.
-  const change = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change');
-  const start = change ? change.ts + change.dur : 0;
+  // From the file input's change event (before it, Playwright hands the files over), or
+  // the click that makes a correction.
+  const change = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === (correct ? 'click' : 'change'));
+  // A correction's click handler is the app's work, and counts; so does the frame gap it is in.
+  const start = change ? (correct ? change.ts : change.ts + change.dur) : 0;
+  const after = (t) => (correct ? t.ts + t.dur > start : t.ts >= start);
   // Top-level tasks only: a task can run another inside it.
   const allTasks = [];
   for (const t of main.filter((e) => /RunTask$/.test(e.name)).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
@@ -118,7 +141,7 @@ function analyse(events) {
     ['ipc', 'Receive mojo message'],
   ];
   const tasks = allTasks
-    .filter((t) => t.dur > 8000 && t.ts >= start)
+    .filter((t) => t.dur > 8000 && after(t))
     .map((t) => {
       const inside = main.filter((e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e !== t);
       const names = new Set(inside.map((e) => e.name));
@@ -140,7 +163,7 @@ function analyse(events) {
     const [from, to] = [frames[i - 1], frames[i]];
     // Not the gap around Playwright's handing over the files (a long task for a large file),
     // in which the app's own part is the change event's handler.
-    if (from < start || to - from <= TWO_FRAMES_US) continue;
+    if (!after({ ts: from, dur: to - from }) || to - from <= TWO_FRAMES_US) continue;
     // The main thread's CPU time in the gap, the rest of the frame that opened it included
     // (a task partly in the gap counts in proportion).
     const busy = allTasks.reduce((a, t) => {

@@ -366,6 +366,39 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.deepEqual(page.errors, []);
   });
 
+  test('a correction undone before the page has shown it leaves the passage as it was, after a reload too', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const page = await site.open(viewports.desktop, { url: site.url });
+    await page.locator(RESULTS).first().waitFor();
+    const card = page.locator(`${RESULTS}[data-speaker="jens-stoltenberg"]`).first();
+    const same = `${RESULTS}[data-doc="${await card.getAttribute('data-doc')}"][data-start="${await card.getAttribute('data-start')}"]`;
+    await page.locator(same).locator('button.correct').click();
+    await page.locator(same).locator('.correction .correct-speaker input').fill('Jane Analyst');
+    // "Set speaker" and then Undo in its toast, in one task: the correction's library is
+    // still being built, a frame later, when the undo asks for the next one.
+    await page.evaluate(async (same) => {
+      [...document.querySelectorAll(`${same} .correction button`)].find((b) => b.textContent === 'Set speaker').click();
+      // The toast is rendered in a microtask, before any frame.
+      for (let i = 0; i < 100 && !document.querySelector('#toast .toast-action'); i++) await Promise.resolve();
+      document.querySelector('#toast .toast-action').click();
+    }, same);
+    await until(() => page.evaluate(() => document.getElementById('toast').innerText), (t) => /Correction undone/.test(t), 'the undo is confirmed');
+    await frames(page, 8);
+    assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jens-stoltenberg');
+    assert.equal(await page.locator(facet('speaker', 'jane-analyst')).count(), 0);
+    // A later correction is saved with the list: once the reload shows it, the list is
+    // restored, and the undone one is not in it.
+    await page.locator(same).locator('button.correct').click();
+    await page.locator(same).locator('.correction .correct-topic input').fill('Border crossings');
+    await page.locator(same).locator('.correction').getByRole('button', { name: 'Add' }).click();
+    await page.locator(facet('topic', 'border-crossings')).waitFor();
+    await page.reload({ waitUntil: 'load' });
+    await page.locator(facet('topic', 'border-crossings')).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jens-stoltenberg', 'the undone correction is not restored');
+    assert.match(await page.locator(same).locator('.topics').innerText(), /Border crossings/);
+    assert.equal(await page.locator(facet('speaker', 'jane-analyst')).count(), 0);
+    assert.deepEqual(page.errors, []);
+  });
+
   test('Esc closes "Your documents" and gives focus back, but not over a draft being pasted', { timeout: TEST_TIMEOUT_MS }, async () => {
     const page = await site.open(viewports.desktop, { url: site.url });
     await page.locator(RESULTS).first().waitFor();

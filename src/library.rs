@@ -20,9 +20,6 @@ pub struct Library {
     pub local: BTreeSet<String>,
     /// Passages (file, start) a local correction changed.
     pub corrected: BTreeSet<(String, u32)>,
-    /// Which library of the page this is (they are numbered as published), so that a view
-    /// can tell a new library from the one it rendered.
-    pub edition: u64,
 }
 
 /// What a library is made of, before its catalog is built.
@@ -54,7 +51,6 @@ impl Library {
             everything,
             local,
             corrected,
-            edition: 0,
         }
     }
 
