@@ -214,8 +214,17 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     const corrected = page.locator(same);
     assert.match(await corrected.locator('.badge.corrected').innerText(), /corrected/i);
     assert.match(await corrected.locator('.topics').innerText(), /Border crossings/);
-    // Everywhere at once: the overview lists the new speaker too.
+    // Everywhere at once: the overview lists the new speaker too, and a search finds the
+    // passage by its new speaker and topic (the index took the correction in).
     assert.match(await page.locator('#top-speakers').innerText(), /Jane Analyst/);
+    const search = page.getByRole('searchbox', { name: 'Search passages' });
+    const cleared = async () => {
+      await search.fill('');
+      await until(async () => (await shown(page)) === (await total(page)), (all) => all, 'the search is cleared');
+    };
+    await search.fill('analyst crossings');
+    await until(() => shown(page), (n) => n === 1, 'a search finds the passage by its new speaker and topic');
+    await cleared();
 
     // --- Offline reload: documents and corrections are still there --------------------------
     await server.close();
@@ -226,6 +235,11 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     await page.locator(facet('topic', 'border-crossings')).waitFor();
     assert.equal(await page.locator(same).getAttribute('data-speaker'), 'jane-analyst');
     await screenshot(page, 'import-offline-reload-1280x800');
+    await search.fill('analyst crossings');
+    await until(() => shown(page), (n) => n === 1, 'the restored index has the correction');
+    await search.fill('Blinken Finland');
+    await until(() => shown(page), (n) => n >= 1, "and the imported documents' words");
+    await cleared();
 
     // --- Patches for the maintainer ------------------------------------------------------
     await openPanel(page);
