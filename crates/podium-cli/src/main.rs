@@ -108,11 +108,10 @@ fn check(args: &[String]) -> ExitCode {
         Ok(built) => {
             print_warnings(&built);
             let c = &built.corpus;
-            let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
             eprintln!(
                 "{what}: {} documents, {} passages, {} speakers, {} topics; {} warnings",
                 c.documents.len(),
-                passages,
+                c.passage_count(),
                 c.speakers.len(),
                 c.topics.len(),
                 built.warnings.len()

@@ -167,7 +167,7 @@ fn benches(c: &mut Criterion) {
         })
         .collect();
     for (docs, corpus) in &built {
-        let passages: usize = corpus.documents.iter().map(|d| d.passages.len()).sum();
+        let passages = corpus.passage_count();
         eprintln!(
             "corpus {docs}: {} documents, {passages} passages, {} speakers, {} topics",
             corpus.documents.len(),

@@ -272,4 +272,9 @@ impl Corpus {
     pub fn topic(&self, ix: TopicIx) -> &Topic {
         &self.topics[ix as usize]
     }
+
+    /// How many passages the documents have in all.
+    pub fn passage_count(&self) -> usize {
+        self.documents.iter().map(|d| d.passages.len()).sum()
+    }
 }

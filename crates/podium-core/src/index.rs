@@ -169,7 +169,7 @@ impl<'a> IndexBuilder<'a> {
     /// read only the new and changed passages. If `index` is not an index of `from`, this
     /// is a builder from nothing.
     pub fn reusing(index: &'a Index, from: &'a Corpus) -> IndexBuilder<'a> {
-        if count_passages(from) != index.passages.len() {
+        if from.passage_count() != index.passages.len() {
             return IndexBuilder::default();
         }
         let mut first = Vec::with_capacity(from.documents.len());
@@ -294,7 +294,7 @@ impl<'a> IndexBuilder<'a> {
 }
 
 impl Earlier<'_> {
-    /// Compares document `d` of the new corpus with the earlier one of its name: its
+    /// Compares a document of the new corpus, `doc`, with the earlier one of its name: its
     /// passages that are unchanged are marked reused, and where they were is noted.
     fn compare(&mut self, doc: &Document, corpus: &Corpus, reused: &mut Vec<bool>) {
         let before = self.docs.get(doc.file.as_str()).copied().filter(|&e| {
@@ -383,10 +383,6 @@ fn same_labels(p: &Passage, a: &Corpus, q: &Passage, b: &Corpus) -> bool {
             .iter()
             .zip(&q.topics)
             .all(|(&t, &u)| a.topic(t).label == b.topic(u).label)
-}
-
-fn count_passages(corpus: &Corpus) -> usize {
-    corpus.documents.iter().map(|d| d.passages.len()).sum()
 }
 
 impl Index {
@@ -678,11 +674,10 @@ mod tests {
         while builder.step(&c) {
             steps += 1;
         }
-        let passages: usize = c.documents.iter().map(|d| d.passages.len()).sum();
-        assert_eq!(steps, passages);
+        assert_eq!(steps, c.passage_count());
         assert!(!builder.step(&c), "nothing is indexed twice");
         let index = builder.finish();
-        assert_eq!(index.passages.len(), passages);
+        assert_eq!(index.passages.len(), c.passage_count());
         assert!(index
             .passages
             .iter()
@@ -763,8 +758,9 @@ mod tests {
         assert!(!within("abc", "xyz", 2));
     }
 
-    /// Corrections over `corpus()`: passage `at` (in corpus order) gets speaker `who`, or
-    /// topic `label`, or loses its first topic.
+    /// `base` with corrections: for each pick `(at, kind, which)`, passage `at` (in corpus
+    /// order, wrapping) gets speaker `NAMES[which]`, or topic `LABELS[which]`, or loses its
+    /// first topic.
     fn corrected(base: &Corpus, picks: &[(usize, u8, usize)]) -> Corpus {
         use crate::corrections::{apply, Change, Correction};
         const NAMES: [&str; 3] = ["Ned Price", "Jane Analyst", "Zoë Müller"];
@@ -833,7 +829,7 @@ mod tests {
         let (index, read) = reused(&two, &three);
         assert_eq!(index, Index::build(&three));
         let added = three.documents.iter().find(|d| d.file == "c.txt").unwrap();
-        assert!(read >= added.passages.len() && read < count_passages(&three));
+        assert!(read >= added.passages.len() && read < three.passage_count());
         let (index, _) = reused(&three, &two);
         assert_eq!(index, Index::build(&two));
         assert_eq!(texts(&two, &index, "kfor"), Vec::<String>::new());
@@ -843,7 +839,7 @@ mod tests {
     fn an_index_of_another_corpus_or_an_edited_text_is_not_taken_over() {
         let (two, three) = (corpus(), corpus_of(&files()));
         let (index, read) = built_from(&Index::build(&two), &three, &three);
-        assert_eq!(read, count_passages(&three));
+        assert_eq!(read, three.passage_count());
         assert_eq!(index, Index::build(&three));
         let mut edited = two.clone();
         edited.documents[0].text = edited.documents[0].text.replace("Kosovo", "Serbia");
