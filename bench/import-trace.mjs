@@ -72,8 +72,8 @@ const ms = (us) => Math.round(us / 100) / 10;
 async function traceImport(site) {
   const page = await site.open(viewports.desktop, { url: site.url });
   try {
-    await page.locator('ol#results article.passage').first().waitFor();
     const card = page.locator('ol#results article.passage').first();
+    await card.waitFor();
     if (correct) {
       // The correction form open and filled in before the trace: it starts at the click.
       await page.waitForTimeout(500);

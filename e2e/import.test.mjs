@@ -74,6 +74,14 @@ async function openPanel(page) {
   await page.locator('#import').waitFor();
 }
 
+/** Corrects the passage card `same` (a selector): opens its form, fills the `field`
+ * (`.correct-speaker`, `.correct-topic`) with `value` and presses `button`. */
+async function correct(page, same, field, value, button) {
+  await page.locator(same).locator('button.correct').click();
+  await page.locator(same).locator(`.correction ${field} input`).fill(value);
+  await page.locator(same).locator('.correction').getByRole('button', { name: button }).click();
+}
+
 /** Click `button` and return the downloaded file's name and text. */
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
@@ -195,21 +203,16 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     const doc = await card.getAttribute('data-doc');
     const start = await card.getAttribute('data-start');
     const same = `${RESULTS}[data-doc="${doc}"][data-start="${start}"]`;
-    const correct = async (field, value, button) => {
-      await page.locator(same).locator('button.correct').click();
-      await page.locator(same).locator(`.correction ${field} input`).fill(value);
-      await page.locator(same).locator('.correction').getByRole('button', { name: button }).click();
-    };
-    await correct('.correct-speaker', 'Jane Analyst', 'Set speaker');
+    await correct(page, same, '.correct-speaker', 'Jane Analyst', 'Set speaker');
     await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jane-analyst', 'the card shows the new speaker');
     assert.match(await page.locator('#toast').innerText(), /Attributed to Jane Analyst/);
     await page.locator('#toast .toast-action').click(); // Undo
     await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jens-stoltenberg', 'undo restores the speaker');
     // The facet column follows the passages a frame or two later.
     await until(() => page.locator(facet('speaker', 'jane-analyst')).count(), (n) => n === 0, 'undo takes the new speaker out of the facets');
-    await correct('.correct-speaker', 'Jane Analyst', 'Set speaker');
+    await correct(page, same, '.correct-speaker', 'Jane Analyst', 'Set speaker');
     await page.locator(facet('speaker', 'jane-analyst')).waitFor();
-    await correct('.correct-topic', 'Border crossings', 'Add');
+    await correct(page, same, '.correct-topic', 'Border crossings', 'Add');
     await page.locator(facet('topic', 'border-crossings')).waitFor();
     const corrected = page.locator(same);
     assert.match(await corrected.locator('.badge.corrected').innerText(), /corrected/i);
@@ -401,9 +404,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     assert.equal(await page.locator(facet('speaker', 'jane-analyst')).count(), 0);
     // A later correction is saved with the list: once the reload shows it, the list is
     // restored, and the undone one is not in it.
-    await page.locator(same).locator('button.correct').click();
-    await page.locator(same).locator('.correction .correct-topic input').fill('Border crossings');
-    await page.locator(same).locator('.correction').getByRole('button', { name: 'Add' }).click();
+    await correct(page, same, '.correct-topic', 'Border crossings', 'Add');
     await page.locator(facet('topic', 'border-crossings')).waitFor();
     await page.reload({ waitUntil: 'load' });
     await page.locator(facet('topic', 'border-crossings')).waitFor({ timeout: 10_000 });
@@ -551,9 +552,7 @@ describe('your own documents', { timeout: TEST_TIMEOUT_MS * 6 }, () => {
     }, same);
     const cardKept = (sel) => page.locator(sel).evaluate((c) => c.dataset.kept === 'yes');
 
-    await page.locator(same).locator('button.correct').click();
-    await page.locator(same).locator('.correction .correct-speaker input').fill('Jane Analyst');
-    await page.locator(same).locator('.correction').getByRole('button', { name: 'Set speaker' }).click();
+    await correct(page, same, '.correct-speaker', 'Jane Analyst', 'Set speaker');
     await until(() => page.locator(same).getAttribute('data-speaker'), (s) => s === 'jane-analyst', 'the card shows the new speaker');
     await page.locator(facet('speaker', 'jane-analyst')).waitFor();
     await frames(page, 4);
