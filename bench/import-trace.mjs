@@ -27,9 +27,12 @@
 //   rAF      an animation frame's callbacks: the list measures its cards (forcing the layout)
 //   frame    the browser's own rendering of a frame
 // then the gaps between frames over two frames (33.4 ms), each with the main thread's CPU
-// time in it. A gap in which the main thread used little CPU waited for the browser's other
-// threads (its compositor, the rasterizer, which --disable-gpu runs in software), or for a
-// core: on a two-core machine the worker, Chromium's other threads and Playwright share them.
+// time in it. A frame's time here is when its animation-frame callbacks ran, later than its
+// vsync when the main thread was busy then, so a gap a little over 33.4 ms can be a single
+// frame missed (the frames' own times, untraced, are `bench/import-freeze.mjs`'s). A gap in
+// which the main thread used little CPU waited for the browser's other threads (its
+// compositor, the rasterizer, which --disable-gpu runs in software), or for a core: on a
+// two-core machine the worker, Chromium's other threads and Playwright share them.
 // With --detail, a line per task: its CPU time in style recalculation (elements restyled),
 // layout (objects laid out of all) and paint, counts that do not depend on the machine's load.
 // The last line sums up all imports: the longest task in CPU and wall time, the gaps over two

@@ -158,6 +158,10 @@ if ! skipped import && [ -d target/bench-corpus/100 ] && [ -f "$out/podium-seeds
     echo
     timeout 900 node bench/import-freeze.mjs --dist "$out/podium-seeds" --rounds "$rounds" target/bench-corpus/100
     echo
+    echo "The same while a reader types a search (\`--typing\`):"
+    echo
+    timeout 900 node bench/import-freeze.mjs --dist "$out/podium-seeds" --rounds "$rounds" --typing target/bench-corpus/100
+    echo
     echo "Main-thread tasks and late frames of imports, from Chromium traces (\`bench/import-trace.mjs --rounds $rounds\`):"
     echo
     for which in "" --all --large; do
