@@ -6,19 +6,20 @@ use std::time::Duration;
 
 use js_sys::Promise;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// Runs `f` in a task after the next frame has been painted, with the time that frame
-/// started.
+/// started: its vsync, which the next frame's deadline counts from, even when the main
+/// thread was busy then and the frame's callbacks ran late.
 fn after_next_paint(f: impl FnOnce(f64) + 'static) {
     // Animation-frame callbacks run before the frame's style, layout and paint; a task
     // queued from one runs after them. A hidden tab paints no frames: the work waits until
     // the tab is shown.
-    request_animation_frame(move || {
-        let started = now();
+    let callback = Closure::once_into_js(move |started: f64| {
         set_timeout(move || f(started), Duration::ZERO);
     });
+    let _ = window().request_animation_frame(callback.unchecked_ref());
 }
 
 /// How long [`next_paint`] waits for a frame that does not come.
@@ -28,9 +29,12 @@ const NO_FRAME: Duration = Duration::from_millis(100);
 /// browser paint a frame once the work since the last one has taken the budget, so no frame
 /// waits for more than about a budget of it, and a short job goes straight through.
 /// [`Pace::paint`] after a step that changes the page gives that change a frame of its own.
-/// The budget counts from the start of the last frame, so the browser's own style, layout
-/// and paint of a change count too: after a frame that took the budget, the next step
-/// waits for one more.
+/// The budget counts from the start of the last frame, its vsync, so the browser's own style,
+/// layout and paint of a change count too, and so does any task that kept the frame from
+/// starting on time (a key press the reader typed meanwhile): after a frame that took the
+/// budget, the next step waits for one more. (A frame's callbacks can run tens of
+/// milliseconds after its vsync on a busy machine: counted from them, a step took a whole
+/// budget past the next frame's deadline.)
 ///
 /// Queued tasks (`setTimeout(0)`) are not enough: Chromium ran the steps of a large import
 /// back to back for 100 ms and more without painting.
