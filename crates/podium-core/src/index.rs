@@ -333,10 +333,7 @@ impl Earlier<'_> {
             if list.is_empty() {
                 continue;
             }
-            // Documents keep their order (by file name), so this is rare.
-            if !list.is_sorted() {
-                list.sort_unstable();
-            }
+            // Out of order only where documents moved; `finish` sorts every list.
             words.push(self.index.vocabulary[i].clone());
             postings.push(list);
         }
