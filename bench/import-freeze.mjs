@@ -32,10 +32,10 @@
 // callbacks ran, which is later when the main thread was busy at the vsync; here they are
 // the frames' own times, untraced: the frames a reader sees.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { repoRoot, startSite, viewports } from '../e2e/lib.mjs';
+import { importSets } from './imports.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -54,21 +54,18 @@ const pause = Number(opt('--pause', '0'));
 const typing = flag('--typing');
 const dir = resolve(argv[0] ?? join(repoRoot, 'target', 'bench-corpus', '100'));
 
-let names;
+let sets;
 try {
-  names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  sets = importSets(dir);
 } catch {
   console.error(`import-freeze: ${dir} is missing: run \`make bench\` or podium-cli synth first`);
   process.exit(2);
 }
-const file = (name, buffer) => ({ name, mimeType: 'text/plain', buffer });
-const text = (n) => readFileSync(join(dir, n), 'utf8');
-const big = text(names[0]) + names.slice(1).map((n) => text(n).split('\n').slice(3).join('\n')).join('\n').repeat(4);
 const imports = {
   ...(typing ? { 'no import': [] } : {}),
-  'two files': names.slice(0, 2).map((n) => file(n, Buffer.from(text(n)))),
-  [`${names.length} files`]: names.map((n) => file(n, Buffer.from(text(n)))),
-  'one large file': [file('large.txt', Buffer.from(big))],
+  'two files': sets.two,
+  [`${sets.all.length} files`]: sets.all,
+  'one large file': sets.large,
 };
 // Typed one key every 30 ms, about 1.3 s: past the end of every import above on this machine.
 const SEARCH = 'alliance defence spending talks';

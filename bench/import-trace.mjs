@@ -6,9 +6,9 @@
 //   node bench/import-trace.mjs [--dist DIR] [--all | --large | --correct] [--rounds N] [--detail] [SYNTH_DIR]
 //
 // Imports the first two files of SYNTH_DIR (default target/bench-corpus/100), all of them
-// with --all, or one file of about 1 MB (SYNTH_DIR's texts joined, four times, as in
-// import-freeze.mjs) with --large, through the file picker of a built site (default dist/),
-// N times (default 1), each in a fresh page, tracing from the file choice to the progress
+// with --all, or one file of about 1 MB (SYNTH_DIR's texts joined, four times: imports.mjs)
+// with --large, through the file picker of a built site (default dist/), N times (default
+// 1), each in a fresh page, tracing from the file choice to the progress
 // line gone while an animation-frame loop asks for a frame at every vsync. With --correct
 // it traces a correction instead: the first passage given a new speaker, from the click on
 // "Set speaker" to its card showing them (a site built with a large corpus shows what a
@@ -38,10 +38,10 @@
 // The last line sums up all imports: the longest task in CPU and wall time, the gaps over two
 // frames and the largest share of one that the main thread spent running.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { repoRoot, startSite, viewports } from '../e2e/lib.mjs';
+import { importSets } from './imports.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => {
@@ -60,12 +60,8 @@ const detail = flag('--detail');
 const correct = flag('--correct');
 const dir = resolve(argv[0] ?? join(repoRoot, 'target', 'bench-corpus', '100'));
 
-const names = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-const text = (name) => readFileSync(join(dir, name), 'utf8');
-const file = (name, body) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(body) });
-const files = large
-  ? [file('large.txt', text(names[0]) + names.slice(1).map((n) => text(n).split('\n').slice(3).join('\n')).join('\n').repeat(4))]
-  : (all ? names : names.slice(0, 2)).map((name) => file(name, text(name)));
+const sets = importSets(dir);
+const files = large ? sets.large : all ? sets.all : sets.two;
 const label = correct ? 'a correction' : large ? 'one large file' : `${files.length} files`;
 
 const TWO_FRAMES_US = 33_400;
